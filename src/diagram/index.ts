@@ -1,0 +1,5 @@
+/**
+ * `subscription-machines/diagram`: see docs/ for what this entry point will hold.
+ * @packageDocumentation
+ */
+export {};

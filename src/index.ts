@@ -1,0 +1,5 @@
+/**
+ * `subscription-machines`: CloudBlue Connect machines, capabilities, the command API and persistence.
+ * @packageDocumentation
+ */
+export {};

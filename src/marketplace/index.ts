@@ -1,0 +1,5 @@
+/**
+ * `subscription-machines/marketplace`: see docs/ for what this entry point will hold.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,85 @@
+/**
+ * A consumer's view of the published package: build it into a temporary package directory,
+ * then `import` and `require` every entry point from plain Node, outside vitest's resolver.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, unknown>;
+};
+const specifiers = Object.keys(pkg.exports)
+  .filter((key) => key !== './package.json')
+  .map((key) => (key === '.' ? 'subscription-machines' : `subscription-machines/${key.slice(2)}`));
+
+let work = '';
+
+/** Runs a consumer script with node and returns `{ [specifier]: sortedExportNames }`. */
+function run(file: string): Record<string, string[]> {
+  const out = execFileSync(process.execPath, [file], {
+    cwd: join(work, 'consumer'),
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Record<string, string[]>;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'subscription-machines-consumer-'));
+  const installed = join(work, 'consumer', 'node_modules', 'subscription-machines');
+  mkdirSync(installed, { recursive: true });
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'tsup'),
+    ['--out-dir', join(installed, 'dist'), '--silent'],
+    {
+      cwd: root,
+      stdio: 'pipe',
+    },
+  );
+  writeFileSync(join(installed, 'package.json'), JSON.stringify(pkg));
+  // Peers and dependencies resolve from the project's own node_modules, as npm would hoist them.
+  for (const dep of ['xstate', 'date-fns']) {
+    symlinkSync(
+      join(root, 'node_modules', dep),
+      join(work, 'consumer', 'node_modules', dep),
+      'dir',
+    );
+  }
+  const list = JSON.stringify(specifiers);
+  writeFileSync(
+    join(work, 'consumer', 'esm.mjs'),
+    `const out = {};
+for (const s of ${list}) out[s] = Object.keys(await import(s)).filter((k) => k !== 'default').sort();
+process.stdout.write(JSON.stringify(out));`,
+  );
+  writeFileSync(
+    join(work, 'consumer', 'cjs.cjs'),
+    `const out = {};
+for (const s of ${list}) out[s] = Object.keys(require(s)).filter((k) => k !== '__esModule').sort();
+process.stdout.write(JSON.stringify(out));`,
+  );
+}, 120_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the built package, as a Node 20 consumer sees it', () => {
+  it('resolves every entry point through import and require, with the same exports', () => {
+    const esm = run('esm.mjs');
+    const cjs = run('cjs.cjs');
+    expect(Object.keys(esm)).toEqual(specifiers);
+    expect(cjs).toEqual(esm);
+  });
+
+  it('exports from each entry point exactly what its source module exports', async () => {
+    const esm = run('esm.mjs');
+    for (const specifier of specifiers) {
+      const source = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
+      expect(esm[specifier], specifier).toEqual(Object.keys(source).sort());
+    }
+  });
+});
