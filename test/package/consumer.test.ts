@@ -5,12 +5,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
 };
 const specifiers = Object.keys(pkg.exports)
   .filter((key) => key !== './package.json')
@@ -41,12 +43,11 @@ beforeAll(() => {
   );
   writeFileSync(join(installed, 'package.json'), JSON.stringify(pkg));
   // Peers and dependencies resolve from the project's own node_modules, as npm would hoist them.
-  for (const dep of ['xstate', 'date-fns']) {
-    symlinkSync(
-      join(root, 'node_modules', dep),
-      join(work, 'consumer', 'node_modules', dep),
-      'dir',
-    );
+  for (const dep of Object.keys({ ...pkg.peerDependencies, ...pkg.dependencies })) {
+    const link = join(work, 'consumer', 'node_modules', dep);
+    // Scoped packages (@date-fns/tz) need their scope folder first.
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(join(root, 'node_modules', dep), link, 'dir');
   }
   const list = JSON.stringify(specifiers);
   writeFileSync(
