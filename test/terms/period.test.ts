@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isPeriodCode, PERIOD_CODES, type PeriodCode, parsePeriod } from '../../src/terms';
+
+describe('parsePeriod', () => {
+  // DOMAIN.md §2 (MPT terms) and Connect's billing.period.uom enum.
+  it.each<[PeriodCode, unknown]>([
+    ['1m', { unit: 'month', count: 1 }],
+    ['1y', { unit: 'year', count: 1 }],
+    ['3y', { unit: 'year', count: 3 }],
+    ['one-time', { unit: 'one-time' }],
+    ['monthly', { unit: 'month', count: 1 }],
+    ['yearly', { unit: 'year', count: 1 }],
+    ['years_2', { unit: 'year', count: 2 }],
+    ['years_3', { unit: 'year', count: 3 }],
+    ['years_4', { unit: 'year', count: 4 }],
+    ['years_5', { unit: 'year', count: 5 }],
+    ['years_6', { unit: 'year', count: 6 }],
+  ])('%s is %o', (code, period) => {
+    expect(parsePeriod(code)).toEqual(period);
+  });
+
+  it('knows every code of PERIOD_CODES, and only those', () => {
+    expect(PERIOD_CODES).toHaveLength(11);
+    for (const code of PERIOD_CODES) expect(isPeriodCode(code)).toBe(true);
+    for (const other of ['Monthly', '2m', 'years_7', 'onetime', 'toString', '', 1, null]) {
+      expect(isPeriodCode(other)).toBe(false);
+    }
+  });
+
+  it('returns a fresh, serialisable object each time', () => {
+    const a = parsePeriod('1m');
+    expect(a).not.toBe(parsePeriod('1m'));
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+
+  it.each([['2m'], ['Monthly'], ['years_7'], ['toString'], [''], [12], [null]])(
+    'refuses %o with a RangeError naming it',
+    (code) => {
+      expect(() => parsePeriod(code as PeriodCode)).toThrow(RangeError);
+      expect(() => parsePeriod(code as PeriodCode)).toThrow(
+        `parsePeriod: code ${JSON.stringify(code)} is not a period code`,
+      );
+    },
+  );
+});
