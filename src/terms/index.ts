@@ -3,4 +3,7 @@
  * Every result is counted from the original anchor; see docs/terms.md.
  * @packageDocumentation
  */
+export { addPeriods } from './add-periods';
+export type { TermsOptions } from './arguments';
 export { isPeriodCode, PERIOD_CODES, type Period, type PeriodCode, parsePeriod } from './period';
+export { type PeriodInterval, periodContaining } from './period-containing';
