@@ -11,9 +11,9 @@ import { isTimeZone } from './zone';
 export interface TermsOptions {
   /**
    * An IANA time zone, such as `Europe/Berlin`: the calendar arithmetic then keeps the anchor's
-   * local wall-clock time in that zone. Without it the arithmetic is in UTC.
+   * local wall-clock time in that zone. Without it (or with `undefined`) the arithmetic is in UTC.
    */
-  readonly timeZone?: string;
+  readonly timeZone?: string | undefined;
 }
 
 /** An ISO-8601 timestamp with a zone designator, as epoch milliseconds. */
