@@ -7,7 +7,17 @@ import { invalid } from './errors';
 import { isPeriodCode, PERIOD_CODES, parsePeriod } from './period';
 import { isTimeZone } from './zone';
 
-/** Options every terms function accepts. */
+/**
+ * Options every terms function accepts.
+ *
+ * @example
+ * ```ts
+ * import { addPeriods, type TermsOptions } from 'subscription-machines/terms';
+ *
+ * const berlin: TermsOptions = { timeZone: 'Europe/Berlin' };
+ * addPeriods('2026-03-01T09:00:00+01:00', '1m', 1, berlin); // '2026-04-01T07:00:00Z', 09:00 CEST
+ * ```
+ */
 export interface TermsOptions {
   /**
    * An IANA time zone, such as `Europe/Berlin`: the calendar arithmetic then keeps the anchor's

@@ -3,7 +3,18 @@ import { invalid } from './errors';
 import { boundary, indexAt, makeGrid, output } from './grid';
 import type { Period, PeriodCode } from './period';
 
-/** The most boundaries {@link boundaries} returns; a longer list is refused, not truncated. */
+/**
+ * The most boundaries {@link boundaries} returns; a longer list is refused, not truncated.
+ *
+ * @example
+ * ```ts
+ * import { addPeriods, boundaries, MAX_BOUNDARIES } from 'subscription-machines/terms';
+ *
+ * const start = '2026-01-31T00:00:00Z';
+ * const to = addPeriods(start, '1m', MAX_BOUNDARIES);
+ * boundaries(start, '1m', start, to).length; // 10000
+ * ```
+ */
 export const MAX_BOUNDARIES = 10_000;
 
 /**

@@ -2,7 +2,20 @@ import { instantArg, optionsArg, recurringPeriodArg, type TermsOptions } from '.
 import { boundary, indexAt, makeGrid, output } from './grid';
 import type { Period, PeriodCode } from './period';
 
-/** One period of a grid: `from` (inclusive) to `to` (exclusive), the `index`-th from the anchor. */
+/**
+ * One period of a grid: `from` (inclusive) to `to` (exclusive), the `index`-th from the anchor.
+ *
+ * @example
+ * ```ts
+ * import type { PeriodInterval } from 'subscription-machines/terms';
+ *
+ * const march: PeriodInterval = {
+ *   from: '2026-02-28T00:00:00Z',
+ *   to: '2026-03-31T00:00:00Z',
+ *   index: 1,
+ * };
+ * ```
+ */
 export interface PeriodInterval {
   /** `addPeriods(start, period, index)`: the first instant of the period. */
   readonly from: string;
