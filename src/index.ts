@@ -2,4 +2,5 @@
  * `subscription-machines`: CloudBlue Connect machines, capabilities, the command API and persistence.
  * @packageDocumentation
  */
-export {};
+export * from './connect/index';
+export * from './core/index';

@@ -1,0 +1,29 @@
+export {
+  type Capabilities,
+  type CapabilitiesInput,
+  capabilitiesFromConnect,
+  defineCapabilities,
+  type SchedulingCapabilities,
+} from './capabilities';
+export { type FulfillmentRequestMachine, fulfillmentRequestMachine } from './request.machine';
+export {
+  CONNECT_ROLES,
+  type CommandRejected,
+  type ConnectRole,
+  FINAL_REQUEST_STATUSES,
+  type FinalRequestStatus,
+  type FulfillmentRequestCommand,
+  type FulfillmentRequestContext,
+  type FulfillmentRequestEmitted,
+  type FulfillmentRequestInput,
+  type FulfillmentRequestOutput,
+  type Item,
+  type Notification,
+  type NotificationTemplate,
+  type Parameter,
+  type ParameterUpdate,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  type RequestStatus,
+  type RequestType,
+} from './request.types';

@@ -1,0 +1,101 @@
+/**
+ * The commands of a fulfillment request (SPEC.md, Connect commands): payloads and roles.
+ * A subscription accepts the same commands and forwards them to its open request.
+ */
+import { dayAfter } from '../core/api';
+import { instant, nonEmptyString, optional, string } from '../core/schema';
+import type { CommandSpec } from '../core/spec';
+import { parameterUpdatesSchema } from './parameters';
+
+const requestId = nonEmptyString;
+
+/** Payload fields of each request command (beside the envelope). */
+export const requestPayloads = {
+  'request.submit': { requestId },
+  'request.validate': { requestId, params: parameterUpdatesSchema },
+  'request.inquire': {
+    requestId,
+    params: optional(parameterUpdatesSchema),
+    templateId: optional(nonEmptyString),
+  },
+  'request.answer': { requestId, params: parameterUpdatesSchema },
+  'request.pend': { requestId },
+  'request.approve': {
+    requestId,
+    templateId: nonEmptyString,
+    params: optional(parameterUpdatesSchema),
+    effectiveDate: optional(instant),
+  },
+  // A reason is checked by its rule (REASON_REQUIRED), so only its type is checked here.
+  'request.fail': { requestId, reason: optional(string) },
+  'request.schedule': { requestId, plannedDate: instant },
+  'request.revoke': { requestId, reason: optional(string) },
+  'request.confirmRevocation': { requestId },
+  'tierConfig.require': { requestId },
+  'tierConfig.approve': { requestId },
+  'tierConfig.fail': { requestId, reason: optional(string) },
+  'request.delete': { requestId },
+} as const;
+
+export type RequestCommandType = keyof typeof requestPayloads;
+
+/** Who may send each request command (step 5). */
+export const requestRoles: Readonly<
+  Record<RequestCommandType, readonly ('buyer' | 'vendor' | 'system')[]>
+> = {
+  'request.submit': ['buyer'],
+  'request.validate': ['vendor'],
+  // The system inquires too, when required parameters are missing (§1.2 row 8).
+  'request.inquire': ['vendor', 'system'],
+  'request.answer': ['buyer'],
+  'request.pend': ['vendor'],
+  'request.approve': ['vendor'],
+  'request.fail': ['vendor'],
+  'request.schedule': ['vendor'],
+  'request.revoke': ['buyer'],
+  'request.confirmRevocation': ['vendor'],
+  'tierConfig.require': ['system'],
+  'tierConfig.approve': ['system'],
+  'tierConfig.fail': ['system'],
+  'request.delete': ['system'],
+};
+
+/** A well-formed probe of each request command, for `availableCommands`. */
+function probeOf(type: RequestCommandType, id: string, at: string): Record<string, unknown> {
+  switch (type) {
+    case 'request.validate':
+    case 'request.answer':
+      return { requestId: id, params: [] };
+    case 'request.approve':
+      return { requestId: id, templateId: 'probe' };
+    case 'request.schedule':
+      return { requestId: id, plannedDate: dayAfter(at) };
+    case 'request.fail':
+    case 'request.revoke':
+    case 'tierConfig.fail':
+      return { requestId: id, reason: 'probe' };
+    default:
+      return { requestId: id };
+  }
+}
+
+/**
+ * The command specs of the request commands, for a machine whose open request id is given by
+ * `openRequestId` (the request itself, or a subscription's pending request).
+ */
+export function requestCommandSpecs<Context extends { readonly updatedAt: string }>(
+  openRequestId: (context: Context) => string | undefined,
+): Record<RequestCommandType, CommandSpec<Context>> {
+  const specs = {} as Record<RequestCommandType, CommandSpec<Context>>;
+  for (const type of Object.keys(requestPayloads) as RequestCommandType[]) {
+    specs[type] = {
+      payload: requestPayloads[type],
+      roles: requestRoles[type],
+      probes: (context) => [probeOf(type, openRequestId(context) ?? '(none)', context.updatedAt)],
+    };
+  }
+  return specs;
+}
+
+/** `clock.tick`: sent by the system; with nothing due it is a no-op. */
+export const tickSpec = { payload: {}, roles: ['system'], tick: true } as const;

@@ -1,0 +1,97 @@
+/**
+ * The command envelope shared by every machine: `{ type, at, by, commandId?, expectedVersion?, ...payload }`.
+ */
+import {
+  describe,
+  instant,
+  integer,
+  isPlainObject,
+  literal,
+  nonEmptyString,
+  type ObjectOf,
+  type ObjectSchema,
+  object,
+  optional,
+  type Schema,
+} from './schema';
+
+/** Who sends a command: a role of the platform, and optionally the sender's own id. */
+export interface By<Role extends string = string> {
+  readonly role: Role;
+  readonly id?: string;
+}
+
+/** The fields every command carries. */
+export interface Envelope<Type extends string = string, Role extends string = string> {
+  readonly type: Type;
+  /** When the command happened: ISO-8601 with a zone designator. The library's only clock. */
+  readonly at: string;
+  readonly by: By<Role>;
+  /** Makes retries idempotent: a command whose id was accepted before is a successful no-op. */
+  readonly commandId?: string;
+  /** Optimistic concurrency: refused with `STALE_VERSION` unless it equals `context.version`. */
+  readonly expectedVersion?: number;
+}
+
+/** `clock.tick`: moves time forward for anything due. A tick with nothing due changes nothing. */
+export type ClockTick<Role extends string = 'system'> = Envelope<'clock.tick', Role>;
+
+/** Payload fields of one command type, as schemas. */
+export type PayloadShape = Parameters<typeof object>[0];
+
+/** The full type of a command: its envelope plus its payload. */
+export type CommandOf<Type extends string, Role extends string, P extends PayloadShape> = Envelope<
+  Type,
+  Role
+> &
+  Readonly<ObjectOf<P>>;
+
+/** The envelope fields: `type` and `by.role` are checked against the machine's own lists. */
+function envelopeShape(type: string, roles: readonly string[]) {
+  return {
+    type: literal(type),
+    at: instant,
+    by: object({ role: literal(...roles), id: optional(nonEmptyString) }),
+    commandId: optional(nonEmptyString),
+    expectedVersion: optional(integer(0)),
+  };
+}
+
+/** The strict schema of one command type: envelope and payload, and no other field. */
+export function commandSchema(
+  type: string,
+  roles: readonly string[],
+  payload: PayloadShape,
+): ObjectSchema<PayloadShape> {
+  for (const key of Object.keys(payload)) {
+    if (key in envelopeShape(type, roles))
+      throw new Error(`payload of ${type} redefines envelope field ${key}`);
+  }
+  return object({ ...envelopeShape(type, roles), ...payload });
+}
+
+/**
+ * Checks a value against the command schemas of a machine. Returns an error message, or `null`
+ * when the value is a well-formed command of a known type.
+ */
+export function checkCommand(
+  value: unknown,
+  schemas: ReadonlyMap<string, Schema<unknown>>,
+): { readonly message: string; readonly field?: string } | null {
+  if (!isPlainObject(value))
+    return { message: `a command must be an object, got ${describe(value)}` };
+  const type = value.type;
+  if (typeof type !== 'string')
+    return { message: `type: expected a string, got ${describe(type)}`, field: 'type' };
+  const schema = schemas.get(type);
+  if (!schema) return { message: `unknown command type ${JSON.stringify(type)}`, field: 'type' };
+  const error = schema(value, '');
+  if (error === null) return null;
+  const field = error.slice(0, error.indexOf(':'));
+  return { message: `${type}: ${error}`, field };
+}
+
+/** The command's type when it has a string one, for messages about malformed commands. */
+export function typeOf(value: unknown): string | undefined {
+  return isPlainObject(value) && typeof value.type === 'string' ? value.type : undefined;
+}

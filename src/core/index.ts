@@ -1,0 +1,28 @@
+export {
+  availableCommands,
+  type CommandOf,
+  can,
+  type EmittedOf,
+  type ExecuteResult,
+  execute,
+  explain,
+  initial,
+  type RejectionOf,
+  type RoleOf,
+  type SnapshotOf,
+  type StatusOf,
+  start,
+  statusOf,
+} from './api';
+export type { AuditEntry, Bookkeeping } from './bookkeeping';
+export type { By, ClockTick, Envelope } from './command';
+export { type PersistedSnapshot, persist, restore, SnapshotError } from './persist';
+export {
+  REJECTION_CODES,
+  type Refusal,
+  type Rejection,
+  type RejectionCode,
+  type RejectionDetails,
+  type Rule,
+} from './rejection';
+export type { StatusChanged } from './settle';

@@ -1,0 +1,73 @@
+/**
+ * Rejections: why a command was refused, as data.
+ *
+ * Rules are pure functions `(context, command) → Refusal | null`. The command runner turns a refusal
+ * into a {@link Rejection} by adding the command and the status it was refused in.
+ */
+
+/** Every rejection code, in the order the checks run (SPEC.md "Checks run in a fixed order"). */
+export const REJECTION_CODES = [
+  'INVALID_COMMAND',
+  'STALE_VERSION',
+  'OUT_OF_ORDER',
+  'FORBIDDEN_ROLE',
+  'INVALID_STATE',
+  'CAPABILITY_DISABLED',
+  'REQUEST_IN_PROGRESS',
+  'UNKNOWN_REQUEST',
+  'DUPLICATE_REQUEST',
+  'REASON_REQUIRED',
+  'REQUIRED_PARAMETERS_MISSING',
+  'NO_PARAMETER_ERRORS',
+  'INVALID_DATE',
+] as const;
+
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/** Extra facts a rejection carries; which keys appear depends on the code. */
+export interface RejectionDetails {
+  /** `CAPABILITY_DISABLED`: the capability, e.g. `administrativeHold` or `scheduling.change`. */
+  readonly capability?: string;
+  /** `REQUIRED_PARAMETERS_MISSING`, `NO_PARAMETER_ERRORS`: the parameter ids concerned. */
+  readonly parameters?: readonly string[];
+  /** `INVALID_STATE` from a guard that refused without a rule to explain it (host policy). */
+  readonly guard?: string;
+  /** `INVALID_STATE` when a guard threw: its message. */
+  readonly error?: string;
+  /** `STALE_VERSION`: the version the snapshot is at. */
+  readonly version?: number;
+  /** `OUT_OF_ORDER`: the snapshot's `updatedAt`. */
+  readonly updatedAt?: string;
+  /** `INVALID_COMMAND`: the path of the offending field, e.g. `params[0].id`. */
+  readonly field?: string;
+  /** Anything else a platform adds, such as the open request's id. */
+  readonly [key: string]: unknown;
+}
+
+/** What a rule returns when it refuses: the runner adds `command` and `status`. */
+export interface Refusal {
+  readonly code: RejectionCode;
+  readonly message: string;
+  readonly details?: RejectionDetails;
+}
+
+/** A refused command: `{ code, message, command, status, details? }`. */
+export interface Rejection<Command = unknown, Status extends string = string> extends Refusal {
+  /** The command exactly as it was received. */
+  readonly command: Command;
+  /** The status the subject was in when the command was refused. */
+  readonly status: Status;
+}
+
+/** A pure rule: `null` lets the command through, a refusal says why not. */
+export type Rule<Context, Command> = (context: Context, command: Command) => Refusal | null;
+
+/** Builds a refusal; `details` is omitted when empty so rejections stay minimal JSON. */
+export function refuse(code: RejectionCode, message: string, details?: RejectionDetails): Refusal {
+  return details === undefined ? { code, message } : { code, message, details };
+}
+
+/** True when `value` is one of the {@link REJECTION_CODES}. */
+export function isRejectionCode(value: unknown): value is RejectionCode {
+  return (REJECTION_CODES as readonly unknown[]).includes(value);
+}

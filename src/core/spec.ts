@@ -1,0 +1,120 @@
+/**
+ * What a platform declares about one machine, beside its chart: commands and roles, the rules behind
+ * each named guard, and how its context is validated and persisted. The command runner
+ * (`admit.ts`), the API (`api.ts`) and persistence (`persist.ts`) read only this and the chart.
+ */
+import type { AuditEntry, Bookkeeping } from './bookkeeping';
+import type { Envelope, PayloadShape } from './command';
+import type { Refusal, Rule } from './rejection';
+import type { Schema } from './schema';
+
+/** A command as the runner sees it once it is well-formed. */
+export type AnyCommand = Envelope & Readonly<Record<string, unknown>>;
+
+/** A context as the runner sees it: anything with the shared bookkeeping. */
+export type AnyContext = Bookkeeping & Readonly<Record<string, unknown>>;
+
+/** One command type of a machine. */
+export interface CommandSpec<Context = AnyContext, Command = AnyCommand> {
+  /** Payload fields beyond the envelope (checked at step 1, strictly). */
+  readonly payload: PayloadShape;
+  /** Roles that may send it (step 5). */
+  readonly roles: readonly string[];
+  /** A further role check that depends on the context or payload (step 5, after `roles`). */
+  readonly role?: Rule<Context, Command>;
+  /** `clock.tick`: when nothing is due (no handler, or every guard refuses) it is a no-op. */
+  readonly tick?: boolean;
+  /**
+   * Representative well-formed payloads of this command in the current context, used by
+   * `availableCommands` to ask the rules whether the command could be sent now. Defaults to `[{}]`.
+   */
+  readonly probes?: (context: Context) => readonly Readonly<Record<string, unknown>>[];
+}
+
+/**
+ * A named guard: `when` routes (it picks which transition a command takes and is not a refusal);
+ * `rules` refuse, with the first refusal explaining why. Both are pure.
+ */
+export interface GuardSpec<Context = AnyContext, Command = AnyCommand> {
+  readonly when?: (context: Context, command: Command) => boolean;
+  readonly rules?: readonly Rule<Context, Command>[];
+}
+
+/** An event a machine emits to `actor.on(...)` listeners and in `execute(...).emitted`. */
+export interface EmittedBase {
+  readonly type: string;
+}
+
+/** The status and context of a subject, before or after a command. */
+export interface Subject<Context = AnyContext> {
+  readonly status: string;
+  readonly context: Context;
+}
+
+/** A persisted child actor in XState's own persisted shape, so `createActor` can restore it. */
+export interface PersistedChild {
+  readonly src: string;
+  readonly snapshot: {
+    readonly status: 'active' | 'done';
+    readonly value: string;
+    readonly context: unknown;
+    readonly children: Record<string, never>;
+    readonly historyValue: Record<string, never>;
+    readonly output?: unknown;
+  };
+  readonly syncSnapshot: false;
+}
+
+export interface MachineSpec<Context = AnyContext> {
+  /** The persisted `schema` name, e.g. `subscription-machines/connect.fulfillment-request`. */
+  readonly schema: string;
+  readonly schemaVersion: number;
+  /** Resting statuses, in diagram order. A transient start state is not one of them. */
+  readonly statuses: readonly string[];
+  /** Statuses in which every command but `clock.tick` is refused (step 6). */
+  readonly finalStatuses: readonly string[];
+  readonly roles: readonly string[];
+  readonly commands: Readonly<Record<string, CommandSpec<Context>>>;
+  readonly guards: Readonly<Record<string, GuardSpec<Context>>>;
+  /** Validates a persisted context (after the extra fields are folded back in). */
+  readonly context: Schema<unknown>;
+  /** Cross-field checks of a restored subject, e.g. that an open request matches the status. */
+  readonly invariants?: (subject: Subject<Context>) => string | null;
+  /** The ids that `status.changed` and `notification` events carry. */
+  readonly subjectIds: (context: Context) => {
+    readonly subscriptionId?: string;
+    readonly requestId?: string;
+  };
+  /**
+   * What an accepted command changed beyond the status: events to emit before the chart's own
+   * (e.g. `request.changed`), and extra fields of its audit entry (e.g. `event: 'renewed'`).
+   */
+  readonly changes?: (
+    before: Subject<Context>,
+    after: Subject<Context>,
+    command: AnyCommand,
+  ) => { readonly emitted?: readonly EmittedBase[]; readonly audit?: Pick<AuditEntry, 'event'> };
+  /** The machine's output in a final status (XState `output`), for restored snapshots. */
+  readonly output?: (subject: Subject<Context>) => unknown;
+  /** Live children as plain data, for snapshots built without an actor (pure API, restore). */
+  readonly children?: (subject: Subject<Context>) => Readonly<Record<string, PersistedChild>>;
+  /** Splits the context for persistence: fields moved out of `context` into the top level. */
+  readonly persisted?: {
+    /** The top-level fields it adds beside `schema`, `schemaVersion`, `status` and `context`. */
+    readonly keys: readonly string[];
+    readonly split: (context: Context) => {
+      readonly context: unknown;
+      readonly extra: Readonly<Record<string, unknown>>;
+    };
+    readonly join: (
+      json: Readonly<Record<string, unknown>>,
+    ) => { readonly context: unknown } | { readonly error: string };
+  };
+}
+
+/** A refusal from step 5–7 checks, or one of the outcomes that are not refusals. */
+export type Verdict =
+  | { readonly kind: 'accepted' }
+  | { readonly kind: 'duplicate' }
+  | { readonly kind: 'noop' }
+  | { readonly kind: 'rejected'; readonly refusal: Refusal };
