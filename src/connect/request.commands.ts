@@ -60,16 +60,37 @@ export const requestRoles: Readonly<
   'request.delete': ['system'],
 };
 
-/** A well-formed probe of each request command, for `availableCommands`. */
-function probeOf(type: RequestCommandType, id: string, at: string): Record<string, unknown> {
+/** The parameters a probe writes: the first ordering one (or a made-up one) with an error. */
+export interface ProbeContext {
+  readonly updatedAt: string;
+  readonly params?: readonly {
+    readonly id: string;
+    readonly phase: string;
+    readonly valueError?: string;
+  }[];
+}
+
+/** A well-formed probe of each request command, for `availableCommands` and graph paths. */
+function probeOf(
+  type: RequestCommandType,
+  id: string,
+  context: ProbeContext,
+): Record<string, unknown> {
+  const ordering = context.params?.find((p) => p.phase === 'ordering')?.id ?? 'probe';
+  const erroneous = (context.params ?? [])
+    .filter((p) => p.valueError)
+    .map((p) => ({ id: p.id, value: 'probe' }));
   switch (type) {
     case 'request.validate':
-    case 'request.answer':
       return { requestId: id, params: [] };
+    case 'request.inquire':
+      return { requestId: id, params: [{ id: ordering, valueError: 'probe' }] };
+    case 'request.answer':
+      return { requestId: id, params: erroneous };
     case 'request.approve':
       return { requestId: id, templateId: 'probe' };
     case 'request.schedule':
-      return { requestId: id, plannedDate: dayAfter(at) };
+      return { requestId: id, plannedDate: dayAfter(context.updatedAt) };
     case 'request.fail':
     case 'request.revoke':
     case 'tierConfig.fail':
@@ -83,7 +104,7 @@ function probeOf(type: RequestCommandType, id: string, at: string): Record<strin
  * The command specs of the request commands, for a machine whose open request id is given by
  * `openRequestId` (the request itself, or a subscription's pending request).
  */
-export function requestCommandSpecs<Context extends { readonly updatedAt: string }>(
+export function requestCommandSpecs<Context extends ProbeContext>(
   openRequestId: (context: Context) => string | undefined,
 ): Record<RequestCommandType, CommandSpec<Context>> {
   const specs = {} as Record<RequestCommandType, CommandSpec<Context>>;
@@ -91,7 +112,7 @@ export function requestCommandSpecs<Context extends { readonly updatedAt: string
     specs[type] = {
       payload: requestPayloads[type],
       roles: requestRoles[type],
-      probes: (context) => [probeOf(type, openRequestId(context) ?? '(none)', context.updatedAt)],
+      probes: (context) => [probeOf(type, openRequestId(context) ?? '(none)', context)],
     };
   }
   return specs;

@@ -1,5 +1,12 @@
 /**
- * `subscription-machines/testing`: see docs/ for what this entry point will hold.
+ * `subscription-machines/testing`: helpers for testing an integration against the machines.
  * @packageDocumentation
  */
-export {};
+export {
+  type CommandPath,
+  type ExampleOptions,
+  exampleCommands,
+  type PathOptions,
+  pathsTo,
+  reachablePaths,
+} from './graph';

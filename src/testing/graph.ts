@@ -1,0 +1,105 @@
+/**
+ * Graph paths through a machine (`xstate/graph`): the command sequences that reach each status.
+ */
+import type { AnyStateMachine, InputFrom } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import type { CommandOf, RoleOf, SnapshotOf, StatusOf } from '../core/api';
+import { specOf } from '../core/compiled';
+import { formatInstant, parseInstant } from '../core/time';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** How far the example ticks jump: a day, past a year, past a three-year commitment. */
+const TICK_JUMPS = [DAY, 400 * DAY, 3 * 366 * DAY];
+
+export interface ExampleOptions<M extends AnyStateMachine> {
+  /** Only commands from these roles (default: every role of the machine). */
+  readonly roles?: readonly RoleOf<M>[];
+}
+
+/**
+ * A representative command of every type, from every role that may send it, a minute after the
+ * snapshot's last change (`clock.tick` also jumps a day, 400 days and three years). Built from the
+ * same probes `availableCommands` asks the rules with; many will be refused, which is the point.
+ */
+export function exampleCommands<M extends AnyStateMachine>(
+  machine: M,
+  snapshot: SnapshotOf<M>,
+  options: ExampleOptions<M> = {},
+): CommandOf<M>[] {
+  const spec = specOf(machine);
+  const context = (snapshot as { context: { updatedAt: string } }).context;
+  const last = parseInstant(context.updatedAt) ?? 0;
+  const out: Record<string, unknown>[] = [];
+  for (const [type, command] of Object.entries(spec.commands)) {
+    const roles = command.roles.filter(
+      (r) => !options.roles || (options.roles as readonly string[]).includes(r),
+    );
+    const jumps = command.tick ? TICK_JUMPS : [MINUTE];
+    for (const role of roles) {
+      for (const payload of command.probes?.(context as never) ?? [{}]) {
+        for (const jump of jumps)
+          out.push({ ...payload, type, at: formatInstant(last + jump), by: { role } });
+      }
+    }
+  }
+  return out as CommandOf<M>[];
+}
+
+export interface PathOptions<M extends AnyStateMachine> extends ExampleOptions<M> {
+  readonly input: InputFrom<M>;
+  /**
+   * What makes two snapshots the same node of the graph (default: the status). A finer key, such
+   * as the status and the open request's status, visits more states.
+   */
+  readonly key?: (snapshot: SnapshotOf<M>) => string;
+  /** Commands to try from each snapshot (default: {@link exampleCommands}). */
+  readonly commands?: (snapshot: SnapshotOf<M>) => readonly CommandOf<M>[];
+}
+
+/** A way to a state: the commands from creation, and the snapshot they lead to. */
+export interface CommandPath<M extends AnyStateMachine> {
+  readonly status: StatusOf<M>;
+  readonly commands: readonly CommandOf<M>[];
+  readonly snapshot: SnapshotOf<M>;
+}
+
+/** The shortest command sequence to every state reachable from `input` (one per key). */
+export function reachablePaths<M extends AnyStateMachine>(
+  machine: M,
+  options: PathOptions<M>,
+): CommandPath<M>[] {
+  const key = options.key ?? ((s: SnapshotOf<M>) => String((s as { value: unknown }).value));
+  const commands = options.commands ?? ((s: SnapshotOf<M>) => exampleCommands(machine, s, options));
+  // xstate/graph's types do not accept machines that declare emitted events (XSTATE-NOTES.md).
+  const paths = getShortestPaths(machine as AnyStateMachine, {
+    input: options.input,
+    events: (s) => commands(s as SnapshotOf<M>) as never,
+    serializeState: (s) => key(s as SnapshotOf<M>),
+  });
+  return paths.map((path) => ({
+    status: (path.state as { value: unknown }).value as StatusOf<M>,
+    commands: path.steps
+      .map((step) => step.event)
+      .filter((e) => !String(e.type).startsWith('xstate.')) as CommandOf<M>[],
+    snapshot: path.state as SnapshotOf<M>,
+  }));
+}
+
+/**
+ * The command sequences that reach `status` from `input`, shortest first.
+ *
+ * @example
+ * const [path] = pathsTo(fulfillmentRequestMachine, 'approved', { input });
+ * let snapshot = start(fulfillmentRequestMachine, input);
+ * for (const command of path.commands) snapshot = run(execute(machine, snapshot, command));
+ */
+export function pathsTo<M extends AnyStateMachine>(
+  machine: M,
+  status: StatusOf<M>,
+  options: PathOptions<M>,
+): CommandPath<M>[] {
+  return reachablePaths(machine, options)
+    .filter((p) => p.status === status)
+    .sort((a, b) => a.commands.length - b.commands.length);
+}
