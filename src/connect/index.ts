@@ -27,3 +27,20 @@ export {
   type RequestStatus,
   type RequestType,
 } from './request.types';
+export { type SubscriptionMachine, subscriptionMachine } from './subscription.machine';
+export {
+  type ClosedRequest,
+  CONNECTIONS,
+  type Connection,
+  type CreateRequestCommand,
+  FINAL_SUBSCRIPTION_STATUSES,
+  type PendingRequest,
+  type RequestChanged,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionCommand,
+  type SubscriptionContext,
+  type SubscriptionEmitted,
+  type SubscriptionInput,
+  type SubscriptionOutput,
+  type SubscriptionStatus,
+} from './subscription.types';

@@ -102,17 +102,21 @@ function probeOf(
 
 /**
  * The command specs of the request commands, for a machine whose open request id is given by
- * `openRequestId` (the request itself, or a subscription's pending request).
+ * `openRequestId` (the request itself, or a subscription's pending request). `probeContext` gives
+ * the time and parameters probes are made from (by default the context itself).
  */
-export function requestCommandSpecs<Context extends ProbeContext>(
+export function requestCommandSpecs<Context extends { readonly updatedAt: string }>(
   openRequestId: (context: Context) => string | undefined,
+  probeContext: (context: Context) => ProbeContext = (c) => c as ProbeContext,
 ): Record<RequestCommandType, CommandSpec<Context>> {
   const specs = {} as Record<RequestCommandType, CommandSpec<Context>>;
   for (const type of Object.keys(requestPayloads) as RequestCommandType[]) {
     specs[type] = {
       payload: requestPayloads[type],
       roles: requestRoles[type],
-      probes: (context) => [probeOf(type, openRequestId(context) ?? '(none)', context)],
+      probes: (context) => [
+        probeOf(type, openRequestId(context) ?? '(none)', probeContext(context)),
+      ],
     };
   }
   return specs;
