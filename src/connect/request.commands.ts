@@ -60,25 +60,33 @@ export const requestRoles: Readonly<
   'request.delete': ['system'],
 };
 
-/** The parameters a probe writes: the first ordering one (or a made-up one) with an error. */
+/** What probes are made from: the time, and the parameters of the request they address. */
 export interface ProbeContext {
   readonly updatedAt: string;
   readonly params?: readonly {
     readonly id: string;
     readonly phase: string;
+    readonly value?: string;
     readonly valueError?: string;
+    readonly required?: boolean;
   }[];
 }
 
-/** A well-formed probe of each request command, for `availableCommands` and graph paths. */
+/**
+ * A well-formed probe of each request command, for `availableCommands` and graph paths: one that
+ * succeeds where the request's state allows (an inquire shows an error, an approval fills the
+ * required fulfillment parameters, an answer fixes the errors).
+ */
 function probeOf(
   type: RequestCommandType,
   id: string,
   context: ProbeContext,
 ): Record<string, unknown> {
-  const ordering = context.params?.find((p) => p.phase === 'ordering')?.id ?? 'probe';
-  const erroneous = (context.params ?? [])
-    .filter((p) => p.valueError)
+  const params = context.params ?? [];
+  const ordering = params.find((p) => p.phase === 'ordering')?.id ?? 'probe';
+  const erroneous = params.filter((p) => p.valueError).map((p) => ({ id: p.id, value: 'probe' }));
+  const unfilled = params
+    .filter((p) => p.phase === 'fulfillment' && p.required && !p.value)
     .map((p) => ({ id: p.id, value: 'probe' }));
   switch (type) {
     case 'request.validate':
@@ -88,7 +96,7 @@ function probeOf(
     case 'request.answer':
       return { requestId: id, params: erroneous };
     case 'request.approve':
-      return { requestId: id, templateId: 'probe' };
+      return { requestId: id, templateId: 'probe', params: unfilled };
     case 'request.schedule':
       return { requestId: id, plannedDate: dayAfter(context.updatedAt) };
     case 'request.fail':

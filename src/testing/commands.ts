@@ -1,0 +1,54 @@
+/**
+ * Command factories: `at` from a monotonic clock, `by` the role that normally sends the command.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { CommandOf, RoleOf } from '../core/api';
+import { specOf } from '../core/compiled';
+import { type TestClock, testClock } from './clock';
+
+type Of<M extends AnyStateMachine, T> = Extract<CommandOf<M>, { type: T }>;
+
+/** A command's payload, with `at` and `by` optional (the factory fills them in). */
+export type PayloadOf<M extends AnyStateMachine, T extends CommandOf<M>['type']> = Omit<
+  Of<M, T>,
+  'type' | 'at' | 'by'
+> & {
+  readonly at?: string;
+  readonly by?: { readonly role: RoleOf<M>; readonly id?: string };
+};
+
+/** Builds well-formed commands of one machine. */
+export interface CommandFactory<M extends AnyStateMachine> {
+  <T extends CommandOf<M>['type']>(
+    type: T,
+    ...payload: {} extends PayloadOf<M, T> ? [PayloadOf<M, T>?] : [PayloadOf<M, T>]
+  ): Of<M, T>;
+  /** The clock the factory reads `at` from. */
+  readonly clock: TestClock;
+}
+
+/**
+ * A factory of commands for `machine`. `by` defaults to the first role the machine lets send the
+ * command (the vendor approves, the buyer submits, the system ticks).
+ *
+ * @example
+ * const command = commandFactory(subscriptionMachine, testClock('2026-01-05T09:00:00Z'));
+ * command('request.approve', { requestId: 'PR-1', templateId: 'TL-1' });
+ * // { type: 'request.approve', at: '2026-01-05T09:01:00Z', by: { role: 'vendor' }, requestId: 'PR-1', templateId: 'TL-1' }
+ */
+export function commandFactory<M extends AnyStateMachine>(
+  machine: M,
+  clock: TestClock = testClock(),
+): CommandFactory<M> {
+  const spec = specOf(machine);
+  const make = (type: string, payload: Record<string, unknown> = {}) => {
+    const command = spec.commands[type];
+    if (!command)
+      throw new TypeError(
+        `commandFactory: ${JSON.stringify(type)} is not a command of ${machine.id}`,
+      );
+    const { at, by, ...rest } = payload;
+    return { type, at: at ?? clock.next(), by: by ?? { role: command.roles[0] }, ...rest };
+  };
+  return Object.assign(make, { clock }) as unknown as CommandFactory<M>;
+}

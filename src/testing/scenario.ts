@@ -1,0 +1,79 @@
+/**
+ * Scenarios: run commands through the pure API and fail loudly, with the rejection, when one is refused.
+ */
+import type { AnyStateMachine, InputFrom } from 'xstate';
+import {
+  type CommandOf,
+  type EmittedOf,
+  execute,
+  initial,
+  type RejectionOf,
+  type SnapshotOf,
+  type StatusOf,
+  statusOf,
+} from '../core/api';
+
+/** Thrown by a scenario when a command it expected to succeed was refused. */
+export class CommandRefusedError extends Error {
+  override readonly name = 'CommandRefusedError';
+  constructor(readonly rejection: RejectionOf<AnyStateMachine>) {
+    const type = (rejection.command as { type?: unknown } | null)?.type;
+    super(
+      `${String(type)} was refused in ${rejection.status}: ${rejection.code}: ${rejection.message}`,
+    );
+  }
+}
+
+export interface Scenario<M extends AnyStateMachine> {
+  readonly machine: M;
+  /** The current snapshot. */
+  readonly snapshot: SnapshotOf<M>;
+  readonly status: StatusOf<M>;
+  /** Everything emitted so far, creation included, in order. */
+  readonly emitted: readonly EmittedOf<M>[];
+  /** Runs each command; throws {@link CommandRefusedError} at the first refusal. */
+  run(...commands: CommandOf<M>[]): Scenario<M>;
+  /** Runs a command that must be refused and returns the rejection (throws if it succeeds). */
+  refuse(command: CommandOf<M>): RejectionOf<M>;
+}
+
+/**
+ * @example
+ * const s = scenario(subscriptionMachine, input).run(command('request.approve', { requestId, templateId }));
+ * expect(s.status).toBe('active');
+ */
+export function scenario<M extends AnyStateMachine>(machine: M, input: InputFrom<M>): Scenario<M> {
+  const start = initial(machine, input);
+  let snapshot = start.snapshot;
+  const emitted: EmittedOf<M>[] = [...start.emitted];
+  const self: Scenario<M> = {
+    machine,
+    get snapshot() {
+      return snapshot;
+    },
+    get status() {
+      return statusOf(snapshot as never) as StatusOf<M>;
+    },
+    get emitted() {
+      return emitted;
+    },
+    run(...commands) {
+      for (const command of commands) {
+        const result = execute(machine, snapshot, command);
+        if (!result.ok) throw new CommandRefusedError(result.rejection as never);
+        snapshot = result.snapshot;
+        emitted.push(...result.emitted);
+      }
+      return self;
+    },
+    refuse(command) {
+      const result = execute(machine, snapshot, command);
+      if (result.ok)
+        throw new Error(
+          `${String((command as { type: unknown }).type)} was expected to be refused in ${String(self.status)}, but succeeded`,
+        );
+      return result.rejection;
+    },
+  };
+  return self;
+}

@@ -1,0 +1,67 @@
+/** Shared fixtures for the Connect tests. */
+import type {
+  CapabilitiesInput,
+  FulfillmentRequestInput,
+  Parameter,
+  SubscriptionInput,
+} from 'subscription-machines';
+import { fulfillmentRequestMachine, subscriptionMachine } from 'subscription-machines';
+import { commandFactory, testClock } from 'subscription-machines/testing';
+
+export const T0 = '2026-01-05T09:00:00Z';
+
+/** Every capability on, so every status is reachable. */
+export const ALL_ON: CapabilitiesInput = {
+  administrativeHold: true,
+  draftValidation: true,
+  inquiringValidation: true,
+  changeDraftValidation: true,
+  resellerAuthorizationLevel: 1,
+  scheduling: {
+    purchase: true,
+    change: true,
+    suspend: true,
+    resume: true,
+    cancel: true,
+    renew: true,
+  },
+  renew: true,
+  transfer: true,
+};
+
+export const PARAMS: Parameter[] = [
+  { id: 'email', phase: 'ordering', value: 'ops@example.com', required: true },
+  { id: 'seats_note', phase: 'ordering' },
+  { id: 'subscription_id', phase: 'fulfillment', required: true },
+];
+
+export function requestInput(
+  overrides: Partial<FulfillmentRequestInput> = {},
+): FulfillmentRequestInput {
+  return {
+    id: 'PR-3071-1051-2166-001',
+    subscriptionId: 'AS-3071-1051-2166',
+    requestType: 'purchase',
+    at: T0,
+    by: { role: 'buyer' },
+    items: [{ id: 'SKU-A', quantity: 10 }],
+    params: PARAMS,
+    ...overrides,
+  };
+}
+
+export function subscriptionInput(overrides: Partial<SubscriptionInput> = {}): SubscriptionInput {
+  return {
+    id: 'AS-3071-1051-2166',
+    purchaseRequestId: 'PR-3071-1051-2166-001',
+    at: T0,
+    by: { role: 'buyer' },
+    items: [{ id: 'SKU-A', quantity: 10 }],
+    params: PARAMS,
+    ...overrides,
+  };
+}
+
+/** Command factories starting just after {@link T0}. */
+export const requestCommands = () => commandFactory(fulfillmentRequestMachine, testClock(T0));
+export const subscriptionCommands = () => commandFactory(subscriptionMachine, testClock(T0));
