@@ -178,7 +178,7 @@ describe('DOMAIN.md §1.2: fulfillment request transitions', () => {
     if (templates) {
       const sent = run.emitted
         .filter((e) => e.type === 'notification')
-        .map((e) => (e as { template: string }).template);
+        .map((e) => (e as unknown as { template: string }).template);
       expect(sent).toEqual(templates);
     }
     expect(run.snapshot.context.version).toBe(run.snapshot.context.audit.length);
