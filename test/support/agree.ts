@@ -40,7 +40,9 @@ export function agree<M extends AnyStateMachine>(
     // A done actor (a final status) is stopped: XState delivers nothing to it any more. And
     // XState's own actor.send throws for a value that is not an event object, before any machine.
     const done =
-      actor.getSnapshot().status === 'done' || typeof command !== 'object' || command === null;
+      (actor.getSnapshot() as { status: string }).status === 'done' ||
+      typeof command !== 'object' ||
+      command === null;
     if (!done) actor.send(command as never);
     const live = heard.slice(before);
     if (done) {
