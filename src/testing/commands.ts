@@ -4,6 +4,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { CommandOf, RoleOf } from '../core/api';
 import { specOf } from '../core/compiled';
+import { parseInstant } from '../core/time';
 import { type TestClock, testClock } from './clock';
 
 type Of<M extends AnyStateMachine, T> = Extract<CommandOf<M>, { type: T }>;
@@ -48,6 +49,9 @@ export function commandFactory<M extends AnyStateMachine>(
         `commandFactory: ${JSON.stringify(type)} is not a command of ${machine.id}`,
       );
     const { at, by, ...rest } = payload;
+    // A valid explicit time later than the clock moves the clock there, so later commands stay in order.
+    const explicit = parseInstant(at);
+    if (explicit !== null && explicit > (parseInstant(clock.now()) ?? 0)) clock.set(at as string);
     return { type, at: at ?? clock.next(), by: by ?? { role: command.roles[0] }, ...rest };
   };
   return Object.assign(make, { clock }) as unknown as CommandFactory<M>;

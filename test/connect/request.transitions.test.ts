@@ -14,6 +14,7 @@ import {
 } from 'subscription-machines';
 import { exampleCommands, pathsTo } from 'subscription-machines/testing';
 import { describe, expect, it } from 'vitest';
+import { formatInstant, parseInstant } from '../../src/core/time';
 import { agree } from '../support/agree';
 import { ALL_ON, requestCommands, requestInput } from '../support/connect';
 
@@ -32,8 +33,9 @@ const scheduling: Partial<FulfillmentRequestInput> = {
 };
 const inquire = () =>
   c('request.inquire', { requestId: id, params: [{ id: 'email', valueError: 'not a mailbox' }] });
-const schedule = () =>
-  c('request.schedule', { requestId: id, plannedDate: '2026-03-01T00:00:00Z' });
+/** A planned date a month after the clock, so rows stay independent of each other. */
+const planned = () => formatInstant((parseInstant(c.clock.now()) ?? 0) + 30 * 86_400_000);
+const schedule = (plannedDate = planned()) => c('request.schedule', { requestId: id, plannedDate });
 
 interface Row {
   readonly row: string;
@@ -143,7 +145,10 @@ const rows: Row[] = [
     from: 'scheduled',
     to: 'pending',
     input: scheduling,
-    commands: () => [schedule(), c('clock.tick', { at: '2026-03-01T00:00:00Z' })],
+    commands: () => {
+      const date = planned();
+      return [schedule(date), c('clock.tick', { at: date })];
+    },
     templates: ['pending'],
   },
   {
