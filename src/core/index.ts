@@ -16,7 +16,7 @@ export {
 } from './api';
 export type { AuditEntry, Bookkeeping } from './bookkeeping';
 export type { By, ClockTick, Envelope } from './command';
-export { type PersistedSnapshot, persist, restore, SnapshotError } from './persist';
+export { type PersistedSnapshot, persist, restore, restoreActor, SnapshotError } from './persist';
 export {
   REJECTION_CODES,
   type Refusal,

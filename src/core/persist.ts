@@ -2,7 +2,7 @@
  * Persistence in the library's own format, `{ schema, schemaVersion, status, context }`, which
  * does not depend on XState's internal snapshot layout and so survives XState upgrades.
  */
-import type { AnyStateMachine } from 'xstate';
+import { type Actor, type ActorOptions, type AnyStateMachine, createActor } from 'xstate';
 import type { SnapshotOf, StatusOf } from './api';
 import { specOf } from './compiled';
 import { isPlainObject } from './schema';
@@ -129,4 +129,23 @@ export function restore<M extends AnyStateMachine>(machine: M, json: unknown): S
   });
   const children = spec.children?.({ status, context }) ?? {};
   return { ...resolved, children } as SnapshotOf<M>;
+}
+
+/**
+ * An actor resumed from a persisted snapshot: `createActor(machine, { snapshot: restore(machine, json) })`
+ * without XState's typing demanding an `input` the snapshot already settled. A live child (the
+ * Connect subscription's open request) comes back with it. Call `.start()` as usual.
+ *
+ * @example
+ * const actor = restoreActor(subscriptionMachine, await db.load(id)).start();
+ */
+export function restoreActor<M extends AnyStateMachine>(
+  machine: M,
+  json: unknown,
+  options: Omit<ActorOptions<M>, 'snapshot' | 'input'> = {},
+): Actor<M> {
+  return createActor(machine, {
+    ...options,
+    snapshot: restore(machine, json),
+  } as never) as Actor<M>;
 }

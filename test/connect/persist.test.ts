@@ -9,13 +9,14 @@ import {
   type PersistedSnapshot,
   persist,
   restore,
+  restoreActor,
   SnapshotError,
   statusOf,
   subscriptionMachine,
 } from 'subscription-machines';
 import { exampleCommands, reachablePaths } from 'subscription-machines/testing';
 import { describe, expect, it } from 'vitest';
-import { type AnyStateMachine, createActor } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
 import { ALL_ON, requestInput, subscriptionInput } from '../support/connect';
 
 const json = (s: unknown) => JSON.stringify(persist(s as never));
@@ -35,7 +36,7 @@ function assertExact(machine: AnyStateMachine, snapshot: unknown) {
     expect(b.ok).toBe(a.ok);
     expect(json(b.snapshot)).toBe(json(a.snapshot));
   }
-  const actor = createActor(machine, { snapshot: restore(machine, text) } as never).start();
+  const actor = restoreActor(machine, text).start();
   expect(json(actor.getSnapshot())).toBe(text);
   actor.stop();
   return restored;
