@@ -61,9 +61,7 @@ describe('persist → JSON → restore at every reachable state', () => {
     for (const path of paths) {
       assertExact(subscriptionMachine, path.snapshot);
       const open = path.snapshot.context.pendingRequest;
-      const actor = createActor(subscriptionMachine, {
-        snapshot: restore(subscriptionMachine, json(path.snapshot)),
-      }).start();
+      const actor = restoreActor(subscriptionMachine, json(path.snapshot)).start();
       const child = open ? actor.getSnapshot().children[open.id] : undefined;
       expect(child?.getSnapshot().value).toBe(open?.status);
       actor.stop();
