@@ -118,12 +118,28 @@ function snapshotProblem(spec: CompiledSpec, snapshot: unknown): string | null {
   return null;
 }
 
+/**
+ * The snapshot as a snapshot of `machine`. XState evaluates guards through `snapshot.machine`, so a
+ * snapshot made by the plain machine must be rebound before a provided variant judges it.
+ */
+function boundTo<S>(machine: AnyStateMachine, snapshot: S): S {
+  const s = snapshot as unknown as {
+    machine?: unknown;
+    value: string;
+    context: unknown;
+    children?: unknown;
+  };
+  if (s.machine === machine) return snapshot;
+  const resolved = machine.resolveState({ value: s.value, context: s.context as never });
+  return { ...resolved, children: s.children ?? {} } as S;
+}
+
 function verdictOf(machine: AnyStateMachine, snapshot: unknown, command: unknown): Verdict {
   const spec = specOf(machine);
   const problem = snapshotProblem(spec, snapshot);
   if (problem) return { kind: 'rejected', refusal: refuse('INVALID_STATE', problem) };
   try {
-    return admit(machine, snapshot as { value: unknown; context: unknown }, command);
+    return admit(machine, boundTo(machine, snapshot), command);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -165,8 +181,9 @@ export function execute<M extends AnyStateMachine>(
   if (verdict.kind !== 'accepted')
     return { ok: true, snapshot, emitted: [], duplicate: verdict.kind === 'duplicate' };
   try {
-    markAdmitted(command, snapshot);
-    const [next, actions] = pureTransition(machine, snapshot, command);
+    const bound = boundTo(machine, snapshot);
+    markAdmitted(command, bound);
+    const [next, actions] = pureTransition(machine, bound, command);
     const failed = next as { status: string; error?: unknown };
     if (failed.status === 'error') throw failed.error;
     const emitted = [...settledEmissions(next), ...emittedFrom(actions)] as EmittedOf<M>[];
