@@ -139,7 +139,11 @@ function verdictOf(machine: AnyStateMachine, snapshot: unknown, command: unknown
   const problem = snapshotProblem(spec, snapshot);
   if (problem) return { kind: 'rejected', refusal: refuse('INVALID_STATE', problem) };
   try {
-    return admit(machine, boundTo(machine, snapshot), command);
+    return admit(
+      machine,
+      boundTo(machine, snapshot as { value: string; context: unknown }),
+      command,
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {

@@ -84,7 +84,10 @@ describe('the open request in the inspection stream', () => {
         params: [{ id: 'subscription_id', value: 'E' }],
       }),
     );
-    const actors = events.filter((e) => e.type === '@xstate.actor').map((e) => e.actorRef);
+    type Ref = { id: string; _parent?: unknown };
+    const actors = events
+      .filter((e) => e.type === '@xstate.actor')
+      .map((e) => e.actorRef as unknown as Ref);
     const request = actors.find((a) => a.id === input.purchaseRequestId);
     expect(actors.map((a) => a.id)).toEqual(expect.arrayContaining([input.purchaseRequestId]));
     expect(request?._parent).toBe(actor);
