@@ -94,9 +94,9 @@ describe('the open request in the inspection stream', () => {
     const requestValues = events
       .filter(
         (e): e is Extract<InspectionEvent, { type: '@xstate.snapshot' }> =>
-          e.type === '@xstate.snapshot' && e.actorRef === request,
+          e.type === '@xstate.snapshot' && (e.actorRef as unknown) === request,
       )
-      .map((e) => (e.snapshot as { value: string }).value);
+      .map((e) => (e.snapshot as unknown as { value: string }).value);
     expect(requestValues).toEqual(['pending', 'approved']);
     expect(actor.getSnapshot().value).toBe('active');
     // the child ended and was stopped: nothing lingers
