@@ -5,6 +5,7 @@ export {
   defineCapabilities,
   type SchedulingCapabilities,
 } from './capabilities';
+export { connectGuards, type Guard } from './guards';
 export { type FulfillmentRequestMachine, fulfillmentRequestMachine } from './request.machine';
 export {
   CONNECT_ROLES,

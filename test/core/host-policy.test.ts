@@ -6,6 +6,7 @@
 import {
   availableCommands,
   can,
+  connectGuards,
   execute,
   explain,
   fulfillmentRequestMachine,

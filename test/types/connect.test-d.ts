@@ -46,57 +46,25 @@ describe('commands are typed for execute and actor.send', () => {
 
   test('an unknown command type does not compile', () => {
     // @ts-expect-error unknown type
-    execute(subscriptionMachine, snapshot, {
-      type: 'request.teleport',
-      requestId: 'PR-1',
-      at,
-      by: { role: 'vendor' },
-    });
+    execute(subscriptionMachine, snapshot, { type: 'request.teleport', requestId: 'PR-1', at, by: { role: 'vendor' }, });
     // @ts-expect-error unknown type
-    createActor(subscriptionMachine, { input }).send({
-      type: 'request.teleport',
-      at,
-      by: { role: 'vendor' },
-    });
+    createActor(subscriptionMachine, { input }).send({ type: 'request.teleport', at, by: { role: 'vendor' }, });
   });
 
   test('a missing payload field does not compile', () => {
     // @ts-expect-error templateId is required
-    execute(subscriptionMachine, snapshot, {
-      type: 'request.approve',
-      requestId: 'PR-1',
-      at,
-      by: { role: 'vendor' },
-    });
+    execute(subscriptionMachine, snapshot, { type: 'request.approve', requestId: 'PR-1', at, by: { role: 'vendor' }, });
     // @ts-expect-error plannedDate is required
-    createActor(subscriptionMachine, { input }).send({
-      type: 'request.schedule',
-      requestId: 'PR-1',
-      at,
-      by: { role: 'vendor' },
-    });
+    createActor(subscriptionMachine, { input }).send({ type: 'request.schedule', requestId: 'PR-1', at, by: { role: 'vendor' }, });
     // @ts-expect-error at is required
-    execute(subscriptionMachine, snapshot, {
-      type: 'request.pend',
-      requestId: 'PR-1',
-      by: { role: 'vendor' },
-    });
+    execute(subscriptionMachine, snapshot, { type: 'request.pend', requestId: 'PR-1', by: { role: 'vendor' }, });
   });
 
   test('an unknown role does not compile', () => {
     // @ts-expect-error no such Connect role
-    execute(subscriptionMachine, snapshot, {
-      type: 'request.pend',
-      requestId: 'PR-1',
-      at,
-      by: { role: 'admin' },
-    });
+    execute(subscriptionMachine, snapshot, { type: 'request.pend', requestId: 'PR-1', at, by: { role: 'admin' }, });
     // @ts-expect-error no such Connect role
-    createActor(subscriptionMachine, { input }).send({
-      type: 'clock.tick',
-      at,
-      by: { role: 'operator' },
-    });
+    createActor(subscriptionMachine, { input }).send({ type: 'clock.tick', at, by: { role: 'operator' }, });
     // @ts-expect-error no such Connect role
     availableCommands(subscriptionMachine, snapshot, 'client');
   });
