@@ -24,6 +24,7 @@ import {
 } from 'xstate';
 import { admit, rejectionOf } from './admit';
 import { attachSpec, type CompiledSpec, compile, specOf } from './compiled';
+import { isInertScope } from './pure';
 import { settleCommand, settleCreation } from './settle';
 import type { AnyCommand, EmittedBase, GuardSpec, MachineSpec } from './spec';
 
@@ -114,6 +115,12 @@ class CommandStateMachine extends StateMachine<
       if (verdict.kind !== 'accepted') return snapshot;
     }
     admitted.delete(event);
+    if (isInertScope(scope)) {
+      const next = super.transition(snapshot, event, scope);
+      const settled = settleCommand(specOf(this), snapshot, next, event as AnyCommand);
+      emissions.set(settled.snapshot, settled.emitted);
+      return settled.snapshot;
+    }
     // The chart's deferred effects (its `emit`s, messages to children) run after ours, so that
     // listeners hear `status.changed` before the notifications the change caused.
     const deferred: (() => void)[] = [];

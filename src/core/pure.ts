@@ -17,9 +17,17 @@ import {
 
 type Step<S> = [snapshot: S, actions: ExecutableActionObject[]];
 
+/** Scopes made here: their effects are collected, never run, so their order does not matter. */
+const inert = new WeakSet<object>();
+
+/** True for a scope of {@link pureTransition} or {@link pureInitial}. */
+export function isInertScope(scope: object): boolean {
+  return inert.has(scope);
+}
+
 function inertScope(actions: ExecutableActionObject[]): ActorScope<never, never> {
   const self = createEmptyActor();
-  return {
+  const scope: ActorScope<never, never> = {
     self: self as never,
     id: '',
     sessionId: '',
@@ -32,6 +40,8 @@ function inertScope(actions: ExecutableActionObject[]): ActorScope<never, never>
       actions.push(action);
     },
   };
+  inert.add(scope);
+  return scope;
 }
 
 /** `machine.transition(snapshot, event)` with effects collected, as xstate's `transition()`. */

@@ -25,6 +25,19 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function parseInstant(value: unknown): number | null {
   if (typeof value !== 'string') return null;
+  const known = parsed.get(value);
+  if (known !== undefined) return known;
+  const epoch = parse(value);
+  // A command's `at` is read several times per command (schema, order check, rules): remember it.
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(value, epoch);
+  return epoch;
+}
+
+const PARSED_LIMIT = 4096;
+const parsed = new Map<string, number | null>();
+
+function parse(value: string): number | null {
   const m = INSTANT.exec(value);
   if (!m) return null;
   const [, ys, mos, ds, hs, mis, ss, fs, zone] = m as unknown as [string, ...string[]];
