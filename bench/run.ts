@@ -53,6 +53,7 @@ interface Param {
   value?: string;
   valueError?: string;
 }
+type Cmd = FulfillmentRequestCommand & { requestId: string; params?: Param[] };
 interface State {
   status: 'pending' | 'inquiring';
   version: number;
@@ -60,10 +61,11 @@ interface State {
   audit: object[];
   params: Param[];
 }
-function reduce(s: State, e: FulfillmentRequestCommand): State {
+function reduce(s: State, command: FulfillmentRequestCommand): State {
+  const e = command as Cmd;
   if (e.requestId !== ID || e.at < s.updatedAt) return s;
-  const updates = 'params' in e ? (e.params ?? []) : [];
-  const params = s.params.map((p) => {
+  const updates: Param[] = e.params ?? [];
+  const params = s.params.map((p): Param => {
     const u = updates.find((x) => x.id === p.id);
     if (!u) return p;
     return e.type === 'request.answer' ? { id: p.id, value: u.value } : { ...p, ...u };
@@ -88,14 +90,15 @@ const reducerStart: State = {
 const bare = setup({
   types: {} as { context: Omit<State, 'status'>; events: FulfillmentRequestCommand },
   guards: {
-    isThis: ({ context, event }) => event.requestId === ID && event.at >= context.updatedAt,
+    isThis: ({ context, event }) =>
+      (event as Cmd).requestId === ID && event.at >= context.updatedAt,
     showsErrors: ({ event }) =>
-      event.type === 'request.inquire' && (event.params ?? []).some((p) => p.valueError),
+      event.type === 'request.inquire' && ((event as Cmd).params ?? []).some((p) => p.valueError),
   },
   actions: {
     record: assign(({ context, event }) => {
-      const updates = 'params' in event ? (event.params ?? []) : [];
-      const params = context.params.map((p) => {
+      const updates: Param[] = (event as Cmd).params ?? [];
+      const params = context.params.map((p): Param => {
         const u = updates.find((x) => x.id === p.id);
         if (!u) return p;
         return event.type === 'request.answer' ? { id: p.id, value: u.value } : { ...p, ...u };
