@@ -50,8 +50,8 @@ const input = {
 // --- a hand-written reducer doing the same checks and bookkeeping -----------------------------
 interface Param {
   id: string;
-  value?: string;
-  valueError?: string;
+  value?: string | undefined;
+  valueError?: string | undefined;
 }
 type Cmd = FulfillmentRequestCommand & { requestId: string; params?: Param[] };
 interface State {
