@@ -55,7 +55,7 @@ describe('persistence', () => {
       expect(JSON.stringify(persist(restored))).toBe(text);
       expect(restored.value).toBe(replayed.value);
       expect(restored.context).toEqual(replayed.context);
-      const actor = createActor(machine, { snapshot: restore(machine, text) }).start();
+      const actor = createActor(machine, { snapshot: restore(machine, text), input }).start();
       const next = { type: 'clock.tick', at: day(4000), by: { role: 'system' } } as const;
       actor.send(next);
       expect(persist(actor.getSnapshot())).toEqual(

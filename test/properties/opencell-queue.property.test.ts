@@ -51,7 +51,10 @@ const step: fc.Arbitrary<{ hours: number; step: Step }> = fc.record({
       arbitrary: fc.record({
         kind: fc.constant('submit' as const),
         // Now and then an id used before, which must be refused.
-        reuse: fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat(30) }),
+        reuse: fc.oneof(
+          { weight: 9, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.nat(30) },
+        ),
         // Mostly future-dated, sometimes immediate.
         inDays: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 30 })),
         changes: fc.array(change, { minLength: 1, maxLength: 3 }),
@@ -65,17 +68,18 @@ const step: fc.Arbitrary<{ hours: number; step: Step }> = fc.record({
 
 function commandOf(s: Step, now: number, i: number): OpencellCommand {
   const at = formatInstant(now);
+  if (s.kind === 'submit') {
+    return {
+      type: 'amendment.submit',
+      at,
+      by: operator,
+      amendmentId: `AMD-${s.reuse ?? i}`,
+      effectiveDate: formatInstant(now + s.inDays * 24 * HOUR),
+      changes: s.changes,
+    };
+  }
   if (s.kind === 'tick') return { type: 'clock.tick', at, by: system };
-  if (s.kind === 'suspend') return { type: 'subscription.suspend', at, by: operator };
-  if (s.kind === 'reactivate') return { type: 'subscription.reactivate', at, by: operator };
-  return {
-    type: 'amendment.submit',
-    at,
-    by: operator,
-    amendmentId: `AMD-${s.reuse ?? i}`,
-    effectiveDate: formatInstant(now + s.inDays * 24 * HOUR),
-    changes: s.changes,
-  };
+  return { type: `subscription.${s.kind}`, at, by: operator };
 }
 
 const ms = (text: string) => parseInstant(text) ?? Number.NaN;
@@ -91,7 +95,7 @@ describe('the Opencell amendment queue (property)', () => {
           at: input.at,
           by: operator,
         }).snapshot;
-        const actor = createActor(machine, { snapshot: s }).start();
+        const actor = createActor(machine, { snapshot: s, input }).start();
         const submitted = new Set<string>();
         const run = (command: OpencellCommand) => {
           const before = JSON.stringify(persist(s));
