@@ -2,9 +2,20 @@
  * Seed 003's use-case table, one test per row (DOMAIN.md §3). Every test runs its commands
  * through the pure API and an actor side by side (`both`), which must agree at every step.
  */
+import { availableCommands } from 'subscription-machines';
 import { versionAt } from 'subscription-machines/opencell';
 import { describe, expect, it } from 'vitest';
-import { accepted, activate, day, operator, product, reactivate, suspend, tick } from './fixtures';
+import {
+  accepted,
+  activate,
+  day,
+  machine,
+  operator,
+  product,
+  reactivate,
+  suspend,
+  tick,
+} from './fixtures';
 
 describe('seed 003 use cases', () => {
   it('Change offer / Move a subscription from Offer1 to Offer 2: a new version with its activation date, the previous one ended there', () => {
@@ -189,6 +200,10 @@ describe('seed 003 use cases', () => {
   it('Suspend a Subscription / Suspend without charge: reactivation or termination are the only possible actions', () => {
     const s = accepted([activate(1), suspend(10)]);
     expect(s.value).toBe('SUSPENDED');
+    expect(availableCommands(machine, s, 'operator')).toEqual([
+      'subscription.reactivate',
+      'subscription.terminate',
+    ]);
     expect(product(s, 'PR_DATA')).toMatchObject({
       status: 'SUSPENDED',
       suspendedIntervals: [{ from: day(10) }],
