@@ -16,10 +16,12 @@ export const OPENCELL_STATUSES = [
   'CANCELED',
   'RESILIATED',
 ] as const;
+/** One of {@link OPENCELL_STATUSES}: what `statusOf(snapshot)` returns. */
 export type OpencellStatus = (typeof OPENCELL_STATUSES)[number];
 
 /** `operator` acts on the subscription page; `system` only moves the clock. */
 export const OPENCELL_ROLES = ['operator', 'system'] as const;
+/** One of {@link OPENCELL_ROLES}: a command's `by.role`. */
 export type OpencellRole = (typeof OPENCELL_ROLES)[number];
 
 /**
@@ -27,6 +29,7 @@ export type OpencellRole = (typeof OPENCELL_ROLES)[number];
  * is activated, `SUSPENDED` while it is suspended, `TERMINATED` once removed or ended.
  */
 export const PRODUCT_STATUSES = ['INACTIVE', 'ACTIVE', 'SUSPENDED', 'TERMINATED'] as const;
+/** One of {@link PRODUCT_STATUSES}. */
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
 
 /** A product attribute's value. */
@@ -131,6 +134,18 @@ export interface OwnerTransfer {
   readonly toConsumerId: string;
 }
 
+/**
+ * What creates a subscription: CREATED, version 1 of `offerCode` valid from `at`.
+ *
+ * @example
+ * ```ts
+ * const input: OpencellSubscriptionInput = {
+ *   code: 'SUB-42', offerCode: 'OF_BASIC', consumerId: 'CUST-1', at: '2026-01-01T00:00:00Z',
+ *   by: { role: 'operator' }, products: [{ code: 'PR_DATA', quantity: 1 }],
+ *   accessPoints: [{ code: 'AP-0612345678' }],
+ * };
+ * ```
+ */
 export interface OpencellSubscriptionInput {
   /** The subscription's code in Opencell. */
   readonly code: string;
@@ -144,6 +159,7 @@ export interface OpencellSubscriptionInput {
   readonly autoRenew?: boolean;
 }
 
+/** The subscription's data (`snapshot.context`), persisted as it is by `persist`. */
 export interface OpencellSubscriptionContext extends Bookkeeping<OpencellStatus, OpencellRole> {
   readonly code: string;
   readonly consumerId: string;
@@ -185,11 +201,13 @@ export interface AmendmentApplied {
   readonly subscriptionId: string;
 }
 
+/** Emitted by an actor for a refused command; the pure API returns the rejection instead. */
 export interface OpencellCommandRejected {
   readonly type: 'command.rejected';
   readonly rejection: Rejection<OpencellCommand, OpencellStatus>;
 }
 
+/** Everything an actor of the machine emits to `actor.on(...)` listeners. */
 export type OpencellSubscriptionEmitted =
   | StatusChanged<OpencellStatus>
   | AmendmentApplied
