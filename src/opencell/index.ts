@@ -1,5 +1,40 @@
 /**
- * `subscription-machines/opencell`: see docs/ for what this entry point will hold.
+ * `subscription-machines/opencell`: the Opencell subscription machine (DOMAIN.md §3), its types,
+ * and helpers that read its snapshots: `versionAt` and `chargeableIntervals`.
  * @packageDocumentation
  */
-export {};
+export { chargeableIntervals } from './charges';
+export {
+  type OpencellSubscriptionMachine,
+  opencellSubscriptionMachine,
+} from './subscription.machine';
+export {
+  type AccessPoint,
+  type AmendmentApplied,
+  type AmendmentOutcome,
+  type Attributes,
+  type AttributeValue,
+  type ClosedAmendment,
+  type Interval,
+  OPENCELL_ROLES,
+  OPENCELL_STATUSES,
+  type OpencellCommand,
+  type OpencellCommandOf,
+  type OpencellCommandRejected,
+  type OpencellRole,
+  type OpencellStatus,
+  type OpencellSubscriptionContext,
+  type OpencellSubscriptionEmitted,
+  type OpencellSubscriptionInput,
+  type OwnerTransfer,
+  type PendingAmendment,
+  PRODUCT_STATUSES,
+  type Product,
+  type ProductChange,
+  type ProductOrder,
+  type ProductStatus,
+  type ScheduledTermination,
+  type SubscriptionVersion,
+  type Suspension,
+} from './subscription.types';
+export { versionAt } from './versions';

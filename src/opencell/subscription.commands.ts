@@ -1,0 +1,95 @@
+/**
+ * The commands of the Opencell subscription (SPEC.md, Opencell): payloads, roles and probes.
+ */
+import { dayAfter } from '../core/api';
+import { instant, nonEmptyString, optional, string } from '../core/schema';
+import type { CommandSpec } from '../core/spec';
+import { latest } from './dates';
+import { changesSchema, productOrderSchema } from './products';
+import type { OpencellSubscriptionContext } from './subscription.types';
+import { latestVersion } from './versions';
+
+// Reasons are checked by their rule (REASON_REQUIRED), so only their type is checked here.
+const reason = optional(string);
+
+/** Payload fields of each command (beside the envelope). */
+export const opencellPayloads = {
+  'subscription.activate': {},
+  'subscription.suspend': { reason },
+  'subscription.reactivate': {},
+  'subscription.cancel': { reason },
+  'subscription.terminate': { terminationDate: instant, reason },
+  'offer.change': { offerCode: nonEmptyString, effectiveDate: instant },
+  'amendment.submit': {
+    amendmentId: nonEmptyString,
+    effectiveDate: instant,
+    changes: changesSchema,
+  },
+  'amendment.cancel': { amendmentId: nonEmptyString },
+  'product.add': { product: productOrderSchema },
+  'product.deactivate': { productCode: nonEmptyString },
+  'owner.transfer': { consumerId: nonEmptyString },
+} as const;
+
+export type OpencellCommandType = keyof typeof opencellPayloads;
+
+type Ctx = OpencellSubscriptionContext;
+type Probe = Readonly<Record<string, unknown>>;
+
+/**
+ * Well-formed payloads that can succeed in `c`, for `availableCommands` and graph paths. Made-up
+ * codes carry the version, so each is new to the subscription.
+ */
+function probesOf(type: OpencellCommandType, c: Ctx): readonly Probe[] {
+  const fresh = `PROBE-${c.version}`;
+  const now = c.updatedAt;
+  const later = dayAfter(now);
+  switch (type) {
+    case 'subscription.cancel':
+      return [{ reason: 'probe' }];
+    case 'subscription.terminate':
+      return [
+        { terminationDate: now, reason: 'probe' },
+        { terminationDate: later, reason: 'probe' },
+      ];
+    case 'offer.change': {
+      const from = latestVersion(c.versions)?.validFrom ?? now;
+      return [{ offerCode: fresh, effectiveDate: dayAfter(latest(from, now)) }];
+    }
+    case 'amendment.submit': {
+      const changes = [{ op: 'add', product: { code: fresh, quantity: 1 } }];
+      return [
+        { amendmentId: `AMD-${fresh}-NOW`, effectiveDate: now, changes },
+        { amendmentId: `AMD-${fresh}-LATER`, effectiveDate: later, changes },
+      ];
+    }
+    case 'amendment.cancel':
+      return [
+        { amendmentId: c.pendingAmendments[c.pendingAmendments.length - 1]?.amendmentId ?? fresh },
+      ];
+    case 'product.add':
+      return [{ product: { code: fresh, quantity: 1 } }];
+    case 'product.deactivate': {
+      const live = c.products.find((p) => p.status !== 'TERMINATED');
+      return [{ productCode: live?.code ?? fresh }];
+    }
+    case 'owner.transfer':
+      return [{ consumerId: `${c.consumerId}-${fresh}` }];
+    default:
+      return [{}];
+  }
+}
+
+/** The command specs: every command is the operator's; `clock.tick` is the system's. */
+export const opencellCommands = (() => {
+  const specs = {} as Record<OpencellCommandType | 'clock.tick', CommandSpec<Ctx>>;
+  for (const type of Object.keys(opencellPayloads) as OpencellCommandType[]) {
+    specs[type] = {
+      payload: opencellPayloads[type],
+      roles: ['operator'],
+      probes: (c) => probesOf(type, c),
+    };
+  }
+  specs['clock.tick'] = { payload: {}, roles: ['system'], tick: true };
+  return specs;
+})();

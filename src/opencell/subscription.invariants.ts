@@ -1,0 +1,136 @@
+/**
+ * Cross-field facts of an Opencell subscription in a given status, checked when a snapshot is
+ * restored: the schema checks each field, these check that the fields agree with each other.
+ */
+import { queueProblem } from './amendments';
+import { atOrBefore } from './dates';
+import type {
+  OpencellStatus,
+  OpencellSubscriptionContext,
+  Product,
+  ProductStatus,
+} from './subscription.types';
+
+type Ctx = OpencellSubscriptionContext;
+type Check = (status: OpencellStatus, c: Ctx) => string | null;
+
+/** The product statuses each subscription status allows (beside TERMINATED, always allowed). */
+const LIVE_PRODUCTS: Record<OpencellStatus, ProductStatus | null> = {
+  CREATED: 'INACTIVE',
+  ACTIVE: 'ACTIVE',
+  SUSPENDED: 'SUSPENDED',
+  CANCELED: null,
+  RESILIATED: null,
+};
+
+const ended = (status: OpencellStatus) => status === 'CANCELED' || status === 'RESILIATED';
+
+const versions: Check = (_, c) => {
+  if (c.versions.length === 0) return 'context.versions: a subscription has at least one version';
+  for (const [i, v] of c.versions.entries()) {
+    const next = c.versions[i + 1];
+    if (v.version !== i + 1) return `context.versions[${i}].version: expected ${i + 1}`;
+    if (next && (v.validTo !== next.validFrom || atOrBefore(next.validFrom, v.validFrom)))
+      return `context.versions[${i}].validTo: must be the next version's later validFrom`;
+    if (!next && v.validTo !== undefined)
+      return `context.versions[${i}].validTo: the last version has none`;
+  }
+  return null;
+};
+
+function productProblem(p: Product): string | null {
+  const running = p.suspendedIntervals?.filter((i) => i.to === undefined).length ?? 0;
+  if ((p.status === 'SUSPENDED') !== (running === 1) || running > 1)
+    return 'only a SUSPENDED product has a running suspension, exactly one';
+  if (p.status === 'INACTIVE' && p.activatedAt !== undefined)
+    return 'an INACTIVE product has no activatedAt';
+  if ((p.status === 'ACTIVE' || p.status === 'SUSPENDED') && p.activatedAt === undefined)
+    return `a ${p.status} product has activatedAt`;
+  if ((p.status === 'TERMINATED') !== (p.terminatedAt !== undefined))
+    return 'a product has terminatedAt exactly when it is TERMINATED';
+  return null;
+}
+
+const products: Check = (status, c) => {
+  const live = new Set<string>();
+  for (const [i, p] of c.products.entries()) {
+    const where = `context.products[${i}]`;
+    if (p.status !== 'TERMINATED' && p.status !== LIVE_PRODUCTS[status])
+      return `${where}.status: a ${p.status} product cannot be on a ${status} subscription`;
+    const problem = productProblem(p);
+    if (problem) return `${where}: ${problem}`;
+    if (p.status !== 'TERMINATED' && live.has(p.code))
+      return `${where}.code: product ${p.code} is on the subscription twice`;
+    if (p.status !== 'TERMINATED') live.add(p.code);
+  }
+  return null;
+};
+
+const accessPoints: Check = (status, c) => {
+  const enabled = status === 'CREATED' || status === 'ACTIVE';
+  const i = c.accessPoints.findIndex((a) => a.enabled !== enabled);
+  return i === -1 ? null : `context.accessPoints[${i}].enabled: must be ${enabled} in ${status}`;
+};
+
+const amendments: Check = (status, c) => {
+  if (ended(status) && c.pendingAmendments.length > 0)
+    return `context.pendingAmendments: a ${status} subscription has none`;
+  const ids = [...c.pendingAmendments, ...c.amendments].map((a) => a.amendmentId);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice !== undefined) return `context: amendment ${twice} appears twice`;
+  for (const [i, p] of c.pendingAmendments.entries()) {
+    const next = c.pendingAmendments[i + 1];
+    if (next && !atOrBefore(p.effectiveDate, next.effectiveDate))
+      return `context.pendingAmendments[${i + 1}]: the queue is in effectiveDate order`;
+  }
+  const problem = queueProblem(c.products, c.pendingAmendments);
+  return problem
+    ? `context.pendingAmendments: ${problem.amendmentId} cannot apply: ${problem.message}`
+    : null;
+};
+
+const suspensions: Check = (status, c) => {
+  const running = c.suspensions.filter((s) => s.to === undefined).length;
+  const last = c.suspensions[c.suspensions.length - 1];
+  const expected = status === 'SUSPENDED';
+  return running === (expected ? 1 : 0) && (!expected || last?.to === undefined)
+    ? null
+    : `context.suspensions: ${expected ? 'the last one, only, runs' : 'none runs'} in ${status}`;
+};
+
+const termination: Check = (status, c) => {
+  if (c.scheduledTermination && status !== 'ACTIVE' && status !== 'SUSPENDED')
+    return `context.scheduledTermination: a ${status} subscription has none`;
+  const endedData = c.terminationDate !== undefined && c.terminationReason !== undefined;
+  const none = c.terminationDate === undefined && c.terminationReason === undefined;
+  if (ended(status) ? !endedData : !none)
+    return `context.terminationDate, terminationReason: set exactly when CANCELED or RESILIATED`;
+  return null;
+};
+
+const bookkeeping: Check = (status, c) => {
+  const lastTransfer = c.ownerTransfers[c.ownerTransfers.length - 1];
+  if (lastTransfer && lastTransfer.toConsumerId !== c.consumerId)
+    return 'context.consumerId: must be the last owner transfer’s consumer';
+  const last = c.audit[c.audit.length - 1];
+  return last?.to === status ? null : `context.audit: the last entry must lead to ${status}`;
+};
+
+const CHECKS: readonly Check[] = [
+  versions,
+  products,
+  accessPoints,
+  amendments,
+  suspensions,
+  termination,
+  bookkeeping,
+];
+
+/** The first fact the restored subject breaks, or `null`. */
+export function opencellInvariants(status: string, c: Ctx): string | null {
+  for (const check of CHECKS) {
+    const problem = check(status as OpencellStatus, c);
+    if (problem) return problem;
+  }
+  return null;
+}

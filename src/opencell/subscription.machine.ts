@@ -1,0 +1,195 @@
+/**
+ * Opencell's subscription lifecycle (DOMAIN.md §3; seed 003's statuses and use-case table).
+ * Each status is Opencell's own `SubscriptionStatusEnum` value.
+ */
+import { assign, setup } from 'xstate';
+import { commandMachine, guardImplementations } from '../core/machine';
+import { type AmendedStatus, closePending, newProducts, submitAmendment } from './amendments';
+import {
+  activate,
+  applyDueAmendments,
+  applyDueTermination,
+  cancelScheduledTermination,
+  end,
+  reactivate,
+  scheduleTermination,
+  suspend,
+  transferOwner,
+} from './lifecycle';
+import type { OpencellCommandType } from './subscription.commands';
+import { amendmentOf, opencellGuards } from './subscription.rules';
+import { opencellContext, opencellSpec } from './subscription.spec';
+import type {
+  OpencellCommand,
+  OpencellCommandOf,
+  OpencellSubscriptionContext,
+  OpencellSubscriptionEmitted,
+  OpencellSubscriptionInput,
+} from './subscription.types';
+import { changeOffer } from './versions';
+
+type Ctx = OpencellSubscriptionContext;
+type InStatus = { readonly status: AmendedStatus };
+const as = <T extends OpencellCommandType>(event: unknown) => event as OpencellCommandOf<T>;
+
+const base = setup({
+  types: {} as {
+    context: OpencellSubscriptionContext;
+    events: OpencellCommand;
+    input: OpencellSubscriptionInput;
+    emitted: OpencellSubscriptionEmitted;
+  },
+  guards: guardImplementations<Ctx, OpencellCommand>(opencellGuards as never),
+  actions: {
+    activate: assign(({ context, event }) => activate(context, event.at)),
+    suspend: assign(({ context, event }) =>
+      suspend(context, event.at, as<'subscription.suspend'>(event).reason),
+    ),
+    reactivate: assign(({ context, event }) => reactivate(context, event.at)),
+    cancelScheduledTermination: assign(({ context }) => cancelScheduledTermination(context)),
+    cancel: assign(({ context, event }) =>
+      end(context, event.at, as<'subscription.cancel'>(event).reason ?? '', event.at),
+    ),
+    resiliate: assign(({ context, event }) => {
+      const { terminationDate, reason = '' } = as<'subscription.terminate'>(event);
+      return end(context, terminationDate, reason, event.at);
+    }),
+    scheduleTermination: assign(({ context, event }) => {
+      const { terminationDate, reason = '' } = as<'subscription.terminate'>(event);
+      return scheduleTermination(context, terminationDate, reason);
+    }),
+    changeOffer: assign(({ context, event }) => {
+      const { offerCode, effectiveDate } = as<'offer.change'>(event);
+      return { versions: changeOffer(context.versions, offerCode, effectiveDate) };
+    }),
+    amend: assign(({ context, event }, params: InStatus) =>
+      submitAmendment(
+        context,
+        amendmentOf(event),
+        event.at,
+        newProducts(params.status, context.suspensions),
+      ),
+    ),
+    cancelAmendment: assign(({ context, event }) => {
+      const { amendmentId } = as<'amendment.cancel'>(event);
+      return closePending(context, 'canceled', event.at, (p) => p.amendmentId === amendmentId);
+    }),
+    transferOwner: assign(({ context, event }) =>
+      transferOwner(context, as<'owner.transfer'>(event).consumerId, event.at),
+    ),
+    applyDueAmendments: assign(({ context, event }, params: InStatus) =>
+      applyDueAmendments(context, event.at, params.status),
+    ),
+    applyDueTermination: assign(({ context, event }) => applyDueTermination(context, event.at)),
+  },
+});
+
+/** Amendments and direct product actions, with products added in `status`'s product status. */
+const amending = (status: AmendedStatus) =>
+  ({
+    'amendment.submit': { guard: 'canAmend', actions: { type: 'amend', params: { status } } },
+    'amendment.cancel': { guard: 'canCancelAmendment', actions: 'cancelAmendment' },
+    'product.add': { guard: 'canAmend', actions: { type: 'amend', params: { status } } },
+    'product.deactivate': { guard: 'canAmend', actions: { type: 'amend', params: { status } } },
+  }) as const;
+
+/** `clock.tick`: due amendments in date order, then a due termination (→ RESILIATED). */
+const ticking = (status: 'ACTIVE' | 'SUSPENDED') =>
+  [
+    {
+      guard: 'terminationDue',
+      target: 'RESILIATED',
+      actions: [{ type: 'applyDueAmendments', params: { status } }, 'applyDueTermination'],
+    },
+    { guard: 'amendmentsDue', actions: { type: 'applyDueAmendments', params: { status } } },
+  ] as const;
+
+const terminating = [
+  { guard: 'canTerminateNow', target: 'RESILIATED', actions: 'resiliate' },
+  { guard: 'canScheduleTermination', actions: 'scheduleTermination' },
+] as const;
+
+const chart = base.createMachine({
+  id: 'opencellSubscription',
+  description: 'An Opencell subscription (DOMAIN.md §3; seed 003).',
+  context: ({ input }) => opencellContext(input),
+  initial: 'CREATED',
+  states: {
+    CREATED: {
+      description:
+        'Seed 003 "Created": instantiated, not yet active. Products wait INACTIVE; amendments may already be submitted.',
+      on: {
+        'subscription.activate': { target: 'ACTIVE', actions: 'activate' },
+        'subscription.cancel': { guard: 'canCancel', target: 'CANCELED', actions: 'cancel' },
+        ...amending('CREATED'),
+        'clock.tick': {
+          guard: 'amendmentsDue',
+          actions: { type: 'applyDueAmendments', params: { status: 'CREATED' } },
+        },
+      },
+    },
+    ACTIVE: {
+      description:
+        'Seed 003 "Active": active products, ready to be consumed and billed. Offer changes, amendments and owner transfers happen here.',
+      on: {
+        'subscription.suspend': { target: 'SUSPENDED', actions: 'suspend' },
+        // Only cancels a scheduled termination here (Opencell's "cancel termination").
+        'subscription.reactivate': {
+          guard: 'canCancelTermination',
+          actions: 'cancelScheduledTermination',
+        },
+        'subscription.cancel': { guard: 'canCancel', target: 'CANCELED', actions: 'cancel' },
+        'subscription.terminate': terminating,
+        'offer.change': { guard: 'canChangeOffer', actions: 'changeOffer' },
+        ...amending('ACTIVE'),
+        'owner.transfer': { guard: 'canTransferOwner', actions: 'transferOwner' },
+        'clock.tick': ticking('ACTIVE'),
+      },
+    },
+    SUSPENDED: {
+      description:
+        'DOMAIN.md §3 "Suspension"; seed 003 "Suspend a Subscription": products suspended, access points disabled, no charge. Only reactivation and termination; pending amendments still apply on schedule.',
+      on: {
+        'subscription.reactivate': { target: 'ACTIVE', actions: 'reactivate' },
+        'subscription.terminate': terminating,
+        'clock.tick': ticking('SUSPENDED'),
+      },
+    },
+    CANCELED: {
+      description:
+        'Seed 003 "Canceled": created, then canceled for a reason; products and access points ended. Reactivation is possible (DOMAIN.md §3).',
+      on: { 'subscription.reactivate': { target: 'ACTIVE', actions: 'reactivate' } },
+    },
+    RESILIATED: {
+      description:
+        'Seed 003 "Resiliated (Terminated)": ACTIVE and SUSPENDED products terminated, access points ended on the termination date. Reactivation is possible (DOMAIN.md §3).',
+      on: { 'subscription.reactivate': { target: 'ACTIVE', actions: 'reactivate' } },
+    },
+  },
+});
+
+/**
+ * An Opencell subscription: statuses `CREATED, ACTIVE, SUSPENDED, CANCELED, RESILIATED`, versions,
+ * amendments (immediate or future-dated), resiliation and owner transfer.
+ *
+ * @example
+ * ```ts
+ * import { execute, start, statusOf } from 'subscription-machines';
+ * import { opencellSubscriptionMachine } from 'subscription-machines/opencell';
+ *
+ * const operator = { role: 'operator' } as const;
+ * let s = start(opencellSubscriptionMachine, {
+ *   code: 'SUB-42', offerCode: 'OF_BASIC', consumerId: 'CUST-1', at: '2026-01-05T09:00:00Z',
+ *   by: operator, products: [{ code: 'PR_DATA', quantity: 1 }],
+ * });
+ * const r = execute(opencellSubscriptionMachine, s, {
+ *   type: 'subscription.activate', at: '2026-01-05T10:00:00Z', by: operator,
+ * });
+ * if (r.ok) s = r.snapshot;
+ * statusOf(s); // 'ACTIVE'
+ * ```
+ */
+export const opencellSubscriptionMachine = commandMachine(chart, opencellSpec as never);
+
+/** The machine type of {@link opencellSubscriptionMachine}. */
+export type OpencellSubscriptionMachine = typeof opencellSubscriptionMachine;

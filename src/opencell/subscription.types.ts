@@ -1,0 +1,214 @@
+/**
+ * Types of Opencell's subscription (DOMAIN.md §3, seed 003): statuses, products, access points,
+ * versions, amendments, commands and what the machine emits.
+ */
+import type { Bookkeeping } from '../core/bookkeeping';
+import type { ClockTick, CommandOf } from '../core/command';
+import type { Rejection } from '../core/rejection';
+import type { StatusChanged } from '../core/settle';
+import type { opencellPayloads } from './subscription.commands';
+
+/** Opencell's `SubscriptionStatusEnum`, verbatim. */
+export const OPENCELL_STATUSES = [
+  'CREATED',
+  'ACTIVE',
+  'SUSPENDED',
+  'CANCELED',
+  'RESILIATED',
+] as const;
+/** One of {@link OPENCELL_STATUSES}: what `statusOf(snapshot)` returns. */
+export type OpencellStatus = (typeof OPENCELL_STATUSES)[number];
+
+/** `operator` acts on the subscription page; `system` only moves the clock. */
+export const OPENCELL_ROLES = ['operator', 'system'] as const;
+/** One of {@link OPENCELL_ROLES}: a command's `by.role`. */
+export type OpencellRole = (typeof OPENCELL_ROLES)[number];
+
+/**
+ * A product's own status, after Opencell's `InstanceStatusEnum`: `INACTIVE` until the subscription
+ * is activated, `SUSPENDED` while it is suspended, `TERMINATED` once removed or ended.
+ */
+export const PRODUCT_STATUSES = ['INACTIVE', 'ACTIVE', 'SUSPENDED', 'TERMINATED'] as const;
+/** One of {@link PRODUCT_STATUSES}. */
+export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+/** A product attribute's value. */
+export type AttributeValue = string | number | boolean;
+
+/** Attributes of a product, by name. */
+export type Attributes = Readonly<Record<string, AttributeValue>>;
+
+/** A period of time: `from` inclusive, `to` exclusive; without `to` it is still running. */
+export interface Interval {
+  readonly from: string;
+  readonly to?: string;
+}
+
+/** A product as ordered: what an `add` change or the input carries. */
+export interface ProductOrder {
+  readonly code: string;
+  readonly quantity: number;
+  readonly attributes?: Attributes;
+}
+
+/**
+ * A product on the subscription. Its dates are the data charges are computed from: it is charged
+ * from `activatedAt` to `terminatedAt`, except during its `suspendedIntervals`.
+ */
+export interface Product extends ProductOrder {
+  readonly status: ProductStatus;
+  /** When it became active (the subscription's activation, or the amendment's date). */
+  readonly activatedAt?: string;
+  /** When it was removed, or the subscription ended. */
+  readonly terminatedAt?: string;
+  /** When it was suspended; the last one is open while it is SUSPENDED. */
+  readonly suspendedIntervals?: readonly Interval[];
+}
+
+/** One change of an amendment: add a product, remove one, or update its quantity or attributes. */
+export type ProductChange =
+  | { readonly op: 'add'; readonly product: ProductOrder }
+  | { readonly op: 'remove'; readonly productCode: string }
+  | {
+      readonly op: 'update';
+      readonly productCode: string;
+      readonly quantity?: number;
+      /** Merged into the product's attributes; `null` deletes an attribute. */
+      readonly attributes?: Readonly<Record<string, AttributeValue | null>>;
+    };
+
+/** An access point of the subscription (Opencell's `Access`), e.g. a phone number. */
+export interface AccessPoint {
+  readonly code: string;
+  /** Set to the termination date when the subscription ends. */
+  readonly endDate?: string;
+  /** False while the subscription is SUSPENDED, CANCELED or RESILIATED. */
+  readonly enabled: boolean;
+}
+
+/** One version of the subscription: the offer valid from `validFrom` until `validTo`. */
+export interface SubscriptionVersion {
+  readonly version: number;
+  readonly offerCode: string;
+  readonly validFrom: string;
+  /** The next version's `validFrom`; absent on the last version. */
+  readonly validTo?: string;
+}
+
+/** An amendment order waiting for its `effectiveDate`. */
+export interface PendingAmendment {
+  readonly amendmentId: string;
+  readonly effectiveDate: string;
+  readonly changes: readonly ProductChange[];
+  /** The `at` of the `amendment.submit` that queued it. */
+  readonly submittedAt: string;
+}
+
+/** How an amendment left the queue. */
+export type AmendmentOutcome = 'applied' | 'canceled' | 'discarded';
+
+/** An amendment order that is no longer pending, listed on the subscription (seed 003). */
+export interface ClosedAmendment extends PendingAmendment {
+  readonly outcome: AmendmentOutcome;
+  /** When it was applied, canceled, or discarded by the end of the subscription. */
+  readonly closedAt: string;
+}
+
+/** A future-dated termination, applied by `clock.tick` (DOMAIN.md §3). */
+export interface ScheduledTermination {
+  readonly terminationDate: string;
+  readonly reason: string;
+  /** `autoRenew` before the termination was scheduled, restored if it is cancelled. */
+  readonly autoRenew: boolean;
+}
+
+/** A period of suspension of the whole subscription, with the reason given. */
+export interface Suspension extends Interval {
+  readonly reason?: string;
+}
+
+/** An owner transfer: the subscription moved from one consumer to another. */
+export interface OwnerTransfer {
+  readonly at: string;
+  readonly fromConsumerId: string;
+  readonly toConsumerId: string;
+}
+
+/**
+ * What creates a subscription: CREATED, version 1 of `offerCode` valid from `at`.
+ *
+ * @example
+ * ```ts
+ * const input: OpencellSubscriptionInput = {
+ *   code: 'SUB-42', offerCode: 'OF_BASIC', consumerId: 'CUST-1', at: '2026-01-01T00:00:00Z',
+ *   by: { role: 'operator' }, products: [{ code: 'PR_DATA', quantity: 1 }],
+ *   accessPoints: [{ code: 'AP-0612345678' }],
+ * };
+ * ```
+ */
+export interface OpencellSubscriptionInput {
+  /** The subscription's code in Opencell. */
+  readonly code: string;
+  readonly offerCode: string;
+  readonly consumerId: string;
+  readonly at: string;
+  readonly by: { readonly role: OpencellRole; readonly id?: string };
+  readonly products?: readonly ProductOrder[];
+  readonly accessPoints?: readonly { readonly code: string; readonly endDate?: string }[];
+  /** Opencell's `subscriptionRenewal.autoRenew`; off unless given. */
+  readonly autoRenew?: boolean;
+}
+
+/** The subscription's data (`snapshot.context`), persisted as it is by `persist`. */
+export interface OpencellSubscriptionContext extends Bookkeeping<OpencellStatus, OpencellRole> {
+  readonly code: string;
+  readonly consumerId: string;
+  readonly autoRenew: boolean;
+  /** Oldest first; exactly one is valid at any instant from the first `validFrom` on. */
+  readonly versions: readonly SubscriptionVersion[];
+  /** Every product the subscription had; at most one per code is not TERMINATED. */
+  readonly products: readonly Product[];
+  readonly accessPoints: readonly AccessPoint[];
+  /** The queue, in application order: by `effectiveDate`, then by submission. */
+  readonly pendingAmendments: readonly PendingAmendment[];
+  /** Amendments that left the queue, in the order they did. */
+  readonly amendments: readonly ClosedAmendment[];
+  readonly suspensions: readonly Suspension[];
+  readonly ownerTransfers: readonly OwnerTransfer[];
+  /** A future-dated termination; `undefined` (absent once persisted) when none is scheduled. */
+  readonly scheduledTermination?: ScheduledTermination | undefined;
+  /** Set while CANCELED or RESILIATED: when and why the subscription ended. */
+  readonly terminationDate?: string | undefined;
+  readonly terminationReason?: string | undefined;
+}
+
+type Payloads = typeof opencellPayloads;
+
+/** One command of the Opencell subscription, by type. */
+export type OpencellCommandOf<T extends keyof Payloads> = CommandOf<T, OpencellRole, Payloads[T]>;
+
+/** Every command the Opencell subscription accepts. */
+export type OpencellCommand =
+  | { [T in keyof Payloads]: OpencellCommandOf<T> }[keyof Payloads]
+  | ClockTick<OpencellRole>;
+
+/** Emitted once per amendment that an accepted command applied, in the order they applied. */
+export interface AmendmentApplied {
+  readonly type: 'amendment.applied';
+  readonly amendmentId: string;
+  readonly effectiveDate: string;
+  readonly at: string;
+  readonly subscriptionId: string;
+}
+
+/** Emitted by an actor for a refused command; the pure API returns the rejection instead. */
+export interface OpencellCommandRejected {
+  readonly type: 'command.rejected';
+  readonly rejection: Rejection<OpencellCommand, OpencellStatus>;
+}
+
+/** Everything an actor of the machine emits to `actor.on(...)` listeners. */
+export type OpencellSubscriptionEmitted =
+  | StatusChanged<OpencellStatus>
+  | AmendmentApplied
+  | OpencellCommandRejected;

@@ -1,0 +1,54 @@
+/**
+ * Subscription versions (DOMAIN.md §3 "Change offer"; seed 003 row "Change offer"): an offer
+ * change adds a version from its date and ends the previous one there, so exactly one version is
+ * valid at any instant from the subscription's start on.
+ */
+import { parseInstant } from '../core/time';
+import { atOrBefore } from './dates';
+import type { SubscriptionVersion } from './subscription.types';
+
+/** The version that takes effect last: the one whose `validFrom` a new version must follow. */
+export function latestVersion(
+  versions: readonly SubscriptionVersion[],
+): SubscriptionVersion | undefined {
+  return versions[versions.length - 1];
+}
+
+/** The versions after an offer change to `offerCode` from `effectiveDate`. */
+export function changeOffer(
+  versions: readonly SubscriptionVersion[],
+  offerCode: string,
+  effectiveDate: string,
+): readonly SubscriptionVersion[] {
+  const last = latestVersion(versions);
+  const closed = versions.map((v) => (v === last ? { ...v, validTo: effectiveDate } : v));
+  return [...closed, { version: (last?.version ?? 0) + 1, offerCode, validFrom: effectiveDate }];
+}
+
+/**
+ * The version valid at `at`: `validFrom ≤ at < validTo`. `undefined` before the first version.
+ *
+ * @throws RangeError when `at` is not an ISO-8601 timestamp with a zone designator.
+ *
+ * @example
+ * ```ts
+ * import { versionAt } from 'subscription-machines/opencell';
+ *
+ * // after offer.change { offerCode: 'OF_PRO', effectiveDate: '2026-03-01T00:00:00Z' }
+ * versionAt(snapshot, '2026-02-28T23:59:59Z')?.offerCode; // 'OF_BASIC' (version 1)
+ * versionAt(snapshot, '2026-03-01T00:00:00Z')?.offerCode; // 'OF_PRO' (version 2)
+ * ```
+ */
+export function versionAt(
+  snapshot: { readonly context: { readonly versions: readonly SubscriptionVersion[] } },
+  at: string,
+): SubscriptionVersion | undefined {
+  if (parseInstant(at) === null) {
+    throw new RangeError(
+      `versionAt: at ${JSON.stringify(at)} is not an ISO-8601 timestamp with a zone designator`,
+    );
+  }
+  return snapshot.context.versions.find(
+    (v) => atOrBefore(v.validFrom, at) && (v.validTo === undefined || !atOrBefore(v.validTo, at)),
+  );
+}

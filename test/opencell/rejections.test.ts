@@ -1,0 +1,192 @@
+/**
+ * Every refusal code the Opencell subscription can produce, with `explain` agreeing with
+ * `execute` (and the actor, through `both`). The codes it never produces are listed at the end.
+ */
+import { explain, REJECTION_CODES, type RejectionCode } from 'subscription-machines';
+import type { OpencellCommand } from 'subscription-machines/opencell';
+import { describe, expect, it } from 'vitest';
+import { activate, both, day, machine, operator, system } from './fixtures';
+
+const submit = (id: string, n: number, date: string, changes: unknown): OpencellCommand =>
+  ({
+    type: 'amendment.submit',
+    at: day(n),
+    by: operator,
+    amendmentId: id,
+    effectiveDate: date,
+    changes,
+  }) as OpencellCommand;
+const removeLater = submit('AMD-RM', 2, day(30), [{ op: 'remove', productCode: 'PR_VOICE' }]);
+
+const cases: {
+  code: RejectionCode;
+  why: string;
+  setup: OpencellCommand[];
+  command: OpencellCommand;
+  details?: object;
+}[] = [
+  {
+    code: 'INVALID_COMMAND',
+    why: 'effectiveDate is not a timestamp',
+    setup: [activate(1)],
+    command: submit('AMD-1', 2, '2026-02-30', [{ op: 'remove', productCode: 'PR_VOICE' }]),
+    details: { field: 'effectiveDate' },
+  },
+  {
+    code: 'INVALID_COMMAND',
+    why: 'an unknown role',
+    setup: [],
+    command: {
+      type: 'subscription.activate',
+      at: day(1),
+      by: { role: 'buyer' },
+    } as unknown as OpencellCommand,
+    details: { field: 'by.role' },
+  },
+  {
+    code: 'INVALID_COMMAND',
+    why: 'an amendment with no change',
+    setup: [activate(1)],
+    command: submit('AMD-1', 2, day(2), []),
+    details: { field: 'changes' },
+  },
+  {
+    code: 'INVALID_COMMAND',
+    why: 'a change to a product the subscription does not have',
+    setup: [activate(1)],
+    command: submit('AMD-1', 2, day(2), [{ op: 'update', productCode: 'PR_NONE', quantity: 2 }]),
+    details: { field: 'changes[0]' },
+  },
+  {
+    code: 'INVALID_COMMAND',
+    why: 'a removal now that would leave a pending removal nothing to remove',
+    setup: [activate(1), removeLater],
+    command: { type: 'product.deactivate', at: day(3), by: operator, productCode: 'PR_VOICE' },
+    details: { amendmentId: 'AMD-RM' },
+  },
+  {
+    code: 'INVALID_COMMAND',
+    why: 'adding a product that is already on the subscription',
+    setup: [activate(1)],
+    command: {
+      type: 'product.add',
+      at: day(3),
+      by: operator,
+      product: { code: 'PR_DATA', quantity: 1 },
+    },
+    details: { field: 'product.code' },
+  },
+  {
+    code: 'INVALID_COMMAND',
+    why: 'an owner transfer to the current owner',
+    setup: [activate(1)],
+    command: { type: 'owner.transfer', at: day(3), by: operator, consumerId: 'CUST-1' },
+    details: { field: 'consumerId' },
+  },
+  {
+    code: 'STALE_VERSION',
+    why: 'expectedVersion is behind',
+    setup: [activate(1)],
+    command: { type: 'subscription.suspend', at: day(3), by: operator, expectedVersion: 1 },
+    details: { version: 2 },
+  },
+  {
+    code: 'OUT_OF_ORDER',
+    why: '`at` before the last change',
+    setup: [activate(5)],
+    command: { type: 'subscription.suspend', at: day(4), by: operator },
+    details: { updatedAt: day(5) },
+  },
+  {
+    code: 'FORBIDDEN_ROLE',
+    why: 'the system suspending',
+    setup: [activate(1)],
+    command: { type: 'subscription.suspend', at: day(3), by: system },
+  },
+  {
+    code: 'FORBIDDEN_ROLE',
+    why: 'the operator moving the clock',
+    setup: [activate(1)],
+    command: { type: 'clock.tick', at: day(3), by: operator },
+  },
+  {
+    code: 'INVALID_STATE',
+    why: 'an offer change before activation',
+    setup: [],
+    command: {
+      type: 'offer.change',
+      at: day(1),
+      by: operator,
+      offerCode: 'OF_PRO',
+      effectiveDate: day(9),
+    },
+  },
+  {
+    code: 'UNKNOWN_REQUEST',
+    why: 'cancelling an amendment that is not pending',
+    setup: [activate(1)],
+    command: { type: 'amendment.cancel', at: day(3), by: operator, amendmentId: 'AMD-NONE' },
+  },
+  {
+    code: 'DUPLICATE_REQUEST',
+    why: 'an amendment id used before',
+    setup: [activate(1), removeLater],
+    command: submit('AMD-RM', 3, day(40), [{ op: 'update', productCode: 'PR_DATA', quantity: 2 }]),
+    details: { amendmentId: 'AMD-RM' },
+  },
+  {
+    code: 'REASON_REQUIRED',
+    why: 'a cancellation without a reason',
+    setup: [],
+    command: { type: 'subscription.cancel', at: day(1), by: operator },
+  },
+  {
+    code: 'INVALID_DATE',
+    why: 'an offer change effective before the current version began',
+    setup: [activate(1)],
+    command: {
+      type: 'offer.change',
+      at: day(3),
+      by: operator,
+      offerCode: 'OF_PRO',
+      effectiveDate: '2025-12-31T00:00:00Z',
+    },
+  },
+  {
+    code: 'INVALID_DATE',
+    why: 'an amendment dated before the last recorded change',
+    setup: [activate(5)],
+    command: submit('AMD-1', 6, day(4), [{ op: 'remove', productCode: 'PR_VOICE' }]),
+  },
+];
+
+describe('rejection codes', () => {
+  it.each(cases)('$code: $why', ({ code, setup, command, details }) => {
+    const { snapshot, results } = both([...setup, command]);
+    const result = results.at(-1);
+    expect(result?.ok).toBe(false);
+    if (result?.ok !== false) return;
+    expect(result.rejection).toMatchObject({ code, command, status: snapshot.value });
+    if (details) expect(result.rejection.details).toMatchObject(details);
+    const before = both(setup).snapshot;
+    expect(explain(machine, before, command)).toEqual(result.rejection);
+  });
+
+  it('a repeated commandId is a successful no-op, as SPEC.md step 2 says', () => {
+    const command = { ...removeLater, commandId: 'cmd-1' };
+    const { results } = both([activate(1), command, { ...command, at: day(3) }]);
+    expect(results.at(-1)).toMatchObject({ ok: true, duplicate: true, emitted: [] });
+    expect(results.at(-1)?.snapshot).toBe(results.at(-2)?.snapshot);
+  });
+
+  it('produces every code but those of other platforms', () => {
+    const produced = new Set(cases.map((c) => c.code));
+    const others = REJECTION_CODES.filter((code) => !produced.has(code));
+    expect(others).toEqual([
+      'CAPABILITY_DISABLED',
+      'REQUEST_IN_PROGRESS',
+      'REQUIRED_PARAMETERS_MISSING',
+      'NO_PARAMETER_ERRORS',
+    ]);
+  });
+});
