@@ -6,7 +6,6 @@
 import {
   availableCommands,
   can,
-  connectGuards,
   execute,
   explain,
   fulfillmentRequestMachine,
