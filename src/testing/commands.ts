@@ -22,7 +22,9 @@ export type PayloadOf<M extends AnyStateMachine, T extends CommandOf<M>['type']>
 export interface CommandFactory<M extends AnyStateMachine> {
   <T extends CommandOf<M>['type']>(
     type: T,
-    ...payload: Record<never, never> extends PayloadOf<M, T> ? [PayloadOf<M, T>?] : [PayloadOf<M, T>]
+    ...payload: Record<never, never> extends PayloadOf<M, T>
+      ? [PayloadOf<M, T>?]
+      : [PayloadOf<M, T>]
   ): Of<M, T>;
   /** The clock the factory reads `at` from. */
   readonly clock: TestClock;
