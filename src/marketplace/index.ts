@@ -1,5 +1,21 @@
 /**
- * `subscription-machines/marketplace`: see docs/ for what this entry point will hold.
+ * `subscription-machines/marketplace`: SoftwareOne Marketplace orders, subscriptions and
+ * agreements as command machines, and the subscription JSON adapter. See docs/marketplace.md.
  * @packageDocumentation
  */
-export {};
+export { isMarketplaceId, type MarketplaceIdKind } from './ids';
+export type { OrderLine, SubscriptionLine } from './lines';
+export type {
+  Parameter,
+  ParameterError,
+  ParameterQuery,
+  ParameterValidation,
+  ParameterValue,
+} from './parameters';
+export {
+  type CommandRejected,
+  MARKETPLACE_ROLES,
+  type MarketplaceRole,
+  ORDER_TYPES,
+  type OrderType,
+} from './platform';
