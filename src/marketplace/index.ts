@@ -5,6 +5,18 @@
  */
 export { isMarketplaceId, type MarketplaceIdKind } from './ids';
 export type { OrderLine, SubscriptionLine } from './lines';
+export { type MarketplaceOrderMachine, marketplaceOrderMachine } from './order.machine';
+export {
+  FINAL_ORDER_STATUSES,
+  type FinalOrderStatus,
+  type MarketplaceOrderCommand,
+  type MarketplaceOrderContext,
+  type MarketplaceOrderEmitted,
+  type MarketplaceOrderInput,
+  ORDER_STATUSES,
+  type OrderCommandOf,
+  type OrderStatus,
+} from './order.types';
 export type {
   Parameter,
   ParameterError,
