@@ -3,8 +3,10 @@
  * agreements as command machines, and the subscription JSON adapter. See docs/marketplace.md.
  * @packageDocumentation
  */
+export type { Commitment } from './commitment';
 export { isMarketplaceId, type MarketplaceIdKind } from './ids';
 export type { OrderLine, SubscriptionLine } from './lines';
+export type { OpenOrder } from './open-order';
 export { type MarketplaceOrderMachine, marketplaceOrderMachine } from './order.machine';
 export {
   FINAL_ORDER_STATUSES,
@@ -31,3 +33,22 @@ export {
   ORDER_TYPES,
   type OrderType,
 } from './platform';
+export {
+  type MarketplaceSubscriptionMachine,
+  marketplaceSubscriptionMachine,
+} from './subscription.machine';
+export {
+  type ClosedOrder,
+  type ExternalIds,
+  FINAL_SUBSCRIPTION_STATUSES,
+  type FinalSubscriptionStatus,
+  type MarketplaceSubscriptionCommand,
+  type MarketplaceSubscriptionContext,
+  type MarketplaceSubscriptionEmitted,
+  type MarketplaceSubscriptionInput,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionCommandOf,
+  type SubscriptionRenewed,
+  type SubscriptionStatus,
+  type SubscriptionTerms,
+} from './subscription.types';
