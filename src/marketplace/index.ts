@@ -3,6 +3,18 @@
  * agreements as command machines, and the subscription JSON adapter. See docs/marketplace.md.
  * @packageDocumentation
  */
+export { type MarketplaceAgreementMachine, marketplaceAgreementMachine } from './agreement.machine';
+export {
+  AGREEMENT_STATUSES,
+  type AgreementCommandOf,
+  type AgreementStatus,
+  FINAL_AGREEMENT_STATUSES,
+  type FinalAgreementStatus,
+  type MarketplaceAgreementCommand,
+  type MarketplaceAgreementContext,
+  type MarketplaceAgreementEmitted,
+  type MarketplaceAgreementInput,
+} from './agreement.types';
 export type { Commitment } from './commitment';
 export { isMarketplaceId, type MarketplaceIdKind } from './ids';
 export type { OrderLine, SubscriptionLine } from './lines';
