@@ -3,6 +3,16 @@
  * agreements as command machines, and the subscription JSON adapter. See docs/marketplace.md.
  * @packageDocumentation
  */
+export {
+  AUDIT_EVENTS,
+  type AuditEvent,
+  type AuditStamp,
+  auditOf,
+  type MarketplaceAudit,
+  type MarketplaceSubscriptionJson,
+  toMarketplaceSubscription,
+} from './adapter';
+export { type FromMarketplaceOptions, fromMarketplaceSubscription } from './adapter.read';
 export { type MarketplaceAgreementMachine, marketplaceAgreementMachine } from './agreement.machine';
 export {
   AGREEMENT_STATUSES,
