@@ -26,10 +26,12 @@ export const AUDIT_EVENTS = [
   'expired',
   'renewed',
 ] as const;
+/** One of {@link AUDIT_EVENTS}, a key of the API object's `audit`. */
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
 /** The latest `{ at, by }` of each event that happened. */
 export type MarketplaceAudit = { readonly [E in AuditEvent]?: AuditStamp };
+/** When an event last happened, and who caused it. */
 export interface AuditStamp {
   readonly at: string;
   readonly by: By<MarketplaceRole>;

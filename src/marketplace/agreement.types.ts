@@ -22,7 +22,9 @@ export const AGREEMENT_STATUSES = [
 /** One of {@link AGREEMENT_STATUSES}. */
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
+/** The statuses no command leaves. */
 export const FINAL_AGREEMENT_STATUSES = ['Failed', 'Terminated', 'Deleted'] as const;
+/** One of {@link FINAL_AGREEMENT_STATUSES}. */
 export type FinalAgreementStatus = (typeof FINAL_AGREEMENT_STATUSES)[number];
 
 /**
@@ -45,6 +47,7 @@ export interface MarketplaceAgreementInput {
   readonly by: { readonly role: MarketplaceRole; readonly id?: string };
 }
 
+/** What an agreement knows: the order it waits for, one at a time. */
 export interface MarketplaceAgreementContext extends Bookkeeping<AgreementStatus, MarketplaceRole> {
   readonly id: string;
   /** Created by a draft Purchase order, not yet placed. */

@@ -26,6 +26,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** The statuses no command leaves. */
 export const FINAL_ORDER_STATUSES = ['Completed', 'Failed', 'Deleted'] as const;
+/** One of {@link FINAL_ORDER_STATUSES}. */
 export type FinalOrderStatus = (typeof FINAL_ORDER_STATUSES)[number];
 
 /**
@@ -51,6 +52,7 @@ export interface MarketplaceOrderInput {
   readonly parameters?: readonly Parameter[];
 }
 
+/** What an order knows: its input as saved, and what the vendor and client added since. */
 export interface MarketplaceOrderContext extends Bookkeeping<OrderStatus, MarketplaceRole> {
   readonly id: string;
   readonly orderType: OrderType;

@@ -25,7 +25,9 @@ export const SUBSCRIPTION_STATUSES = [
 /** One of {@link SUBSCRIPTION_STATUSES}. */
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
+/** The statuses no command leaves (a tick there is a no-op). */
 export const FINAL_SUBSCRIPTION_STATUSES = ['Terminated', 'Expired', 'Deleted'] as const;
+/** One of {@link FINAL_SUBSCRIPTION_STATUSES}. */
 export type FinalSubscriptionStatus = (typeof FINAL_SUBSCRIPTION_STATUSES)[number];
 
 /** Billing terms: how often it is billed, and how long each commitment runs. */
@@ -85,6 +87,7 @@ export interface ClosedOrder {
   readonly status: 'Completed' | 'Failed';
 }
 
+/** What a subscription knows: the seed 002 fields it models, its open order and its history. */
 export interface MarketplaceSubscriptionContext
   extends Bookkeeping<SubscriptionStatus, MarketplaceRole> {
   readonly id: string;
