@@ -9,7 +9,7 @@ import {
   marketplaceAgreementMachine as machine,
   type OrderType,
 } from '../../src/marketplace';
-import { type Arrow, expectArrow, expectRefusal, minutesAfter, runPure } from './drive';
+import { type Arrow, expectArrow, expectRefusal, minutesAfter, runActor, runPure } from './drive';
 
 const T0 = '2026-01-05T09:00:00Z';
 const PURCHASE = 'ORD-2119-4550-8674-0001';
@@ -112,8 +112,17 @@ const arrows: Arrow<typeof machine>[] = [
 
 describe('marketplaceAgreementMachine: every arrow of the diagram, pure and actor alike', () => {
   it('New → Draft and New → Provisioning: "Agreement created" by its Purchase order', () => {
-    expect(start(machine, draft).value).toBe('Draft');
-    expect(start(machine, placed).value).toBe('Provisioning');
+    for (const [input, status] of [
+      [draft, 'Draft'],
+      [placed, 'Provisioning'],
+    ] as const) {
+      const snapshot = start(machine, input);
+      expect(snapshot.value).toBe(status);
+      expect(snapshot.context.audit).toEqual([
+        { at: T0, by: { role: 'system' }, command: 'create', from: null, to: status },
+      ]);
+      expect(runActor(machine, input, []).snapshot.context).toEqual(snapshot.context);
+    }
     expect(start(machine, placed).context.openOrder).toEqual({
       id: PURCHASE,
       orderType: 'Purchase',
