@@ -97,6 +97,8 @@ class CommandStateMachine extends StateMachine<
 
   override getInitialSnapshot(scope: Scope, input?: unknown): Snapshot {
     const snapshot = super.getInitialSnapshot(scope, input);
+    // XState turns a throwing context factory into an error snapshot: rethrow its own error.
+    if (snapshot.status === 'error') throw snapshot.error;
     return settleCreation(snapshot, input);
   }
 

@@ -87,13 +87,17 @@ export interface MachineSpec<Context = AnyContext> {
   };
   /**
    * What an accepted command changed beyond the status: events to emit before the chart's own
-   * (e.g. `request.changed`), and extra fields of its audit entry (e.g. `event: 'renewed'`).
+   * (e.g. `request.changed`), and extra fields of its audit entry (e.g. `event: 'renewed'`, or the
+   * `requestId` of a platform whose commands name their request otherwise, such as `orderId`).
    */
   readonly changes?: (
     before: Subject<Context>,
     after: Subject<Context>,
     command: AnyCommand,
-  ) => { readonly emitted?: readonly EmittedBase[]; readonly audit?: Pick<AuditEntry, 'event'> };
+  ) => {
+    readonly emitted?: readonly EmittedBase[];
+    readonly audit?: Pick<AuditEntry, 'event' | 'requestId'>;
+  };
   /** The machine's output in a final status (XState `output`), for restored snapshots. */
   readonly output?: (subject: Subject<Context>) => unknown;
   /** Live children as plain data, for snapshots built without an actor (pure API, restore). */

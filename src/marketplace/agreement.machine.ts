@@ -1,0 +1,117 @@
+/**
+ * A SoftwareOne Marketplace agreement, as drawn in reference/marketplace-agreement-statuses.png
+ * (DOMAIN.md §2): one order at a time. The descriptions quote the diagram's arrows.
+ */
+import { assign, setup } from 'xstate';
+import { commandMachine, guardImplementations } from '../core/machine';
+import { agreementGuards } from './agreement.rules';
+import { agreementContext, agreementSpec } from './agreement.spec';
+import type {
+  MarketplaceAgreementCommand,
+  MarketplaceAgreementContext,
+  MarketplaceAgreementEmitted,
+  MarketplaceAgreementInput,
+} from './agreement.types';
+import { relayed } from './open-order';
+
+type Ctx = MarketplaceAgreementContext;
+
+// While an order is open, another one is REQUEST_IN_PROGRESS.
+const oneOrderAtATime = { guard: 'noOrderInProgress' } as const;
+
+const base = setup({
+  types: {} as {
+    context: Ctx;
+    events: MarketplaceAgreementCommand;
+    input: MarketplaceAgreementInput;
+    emitted: MarketplaceAgreementEmitted;
+  },
+  guards: guardImplementations<Ctx, MarketplaceAgreementCommand>(agreementGuards as never),
+  actions: {
+    openOrder: assign({
+      openOrder: ({ event }) => {
+        const { orderId, orderType } = relayed(event as never);
+        return { id: orderId, orderType };
+      },
+    }),
+    closeOrder: assign({ openOrder: null }),
+  },
+}).createMachine({
+  id: 'marketplaceAgreement',
+  description: 'A SoftwareOne Marketplace agreement (DOMAIN.md §2).',
+  context: ({ input }) => agreementContext(input),
+  initial: 'start',
+  states: {
+    start: {
+      description:
+        'Transient (the diagram\'s New): "Agreement created" by a draft Purchase order → Draft, or by a placed one → Provisioning. Never a resting status.',
+      always: [{ guard: 'startsAsDraft', target: 'Draft' }, { target: 'Provisioning' }],
+    },
+    Draft: {
+      description: 'Its Purchase order is a draft: "Purchase Order placed"; "Draft order deleted".',
+      on: {
+        'order.placed': { guard: 'placesPurchase', target: 'Provisioning' },
+        'order.deleted': { guard: 'deletesPurchase', target: 'Deleted', actions: 'closeOrder' },
+      },
+    },
+    Provisioning: {
+      description: 'Its Purchase order is processed: "Agreement succeeded"; "Agreement failed".',
+      on: {
+        'order.placed': oneOrderAtATime,
+        'order.completed': { guard: 'completesOpenOrder', target: 'Active', actions: 'closeOrder' },
+        'order.failed': { guard: 'failsOpenOrder', target: 'Failed', actions: 'closeOrder' },
+      },
+    },
+    Active: {
+      description:
+        '"Order placed against agreement" → Updating; "Final subscription is terminated or expires or is terminated by vendor without order" → Terminated.',
+      on: {
+        'order.placed': { guard: 'placesOrder', target: 'Updating', actions: 'openOrder' },
+        'agreement.terminate': { guard: 'canTerminate', target: 'Terminated' },
+      },
+    },
+    Updating: {
+      description: 'An order is processed: "Order completed or failed" → Active.',
+      on: {
+        'order.placed': oneOrderAtATime,
+        'order.completed': { guard: 'completesOpenOrder', target: 'Active', actions: 'closeOrder' },
+        'order.failed': { guard: 'failsOpenOrder', target: 'Active', actions: 'closeOrder' },
+      },
+    },
+    Failed: {
+      type: 'final',
+      description: '"Agreement failed" (final): its Purchase order failed.',
+    },
+    Terminated: {
+      type: 'final',
+      description: 'Final: its last subscription was terminated or expired.',
+    },
+    Deleted: { type: 'final', description: '"Draft order deleted" (final).' },
+  },
+});
+
+/**
+ * A SoftwareOne Marketplace agreement: `Draft, Provisioning, Failed, Active, Updating, Terminated,
+ * Deleted`, moved by the orders the platform relays, one at a time.
+ *
+ * @example
+ * ```ts
+ * import { execute, start } from 'subscription-machines';
+ * import { marketplaceAgreementMachine } from 'subscription-machines/marketplace';
+ *
+ * const agreement = start(marketplaceAgreementMachine, {
+ *   id: 'AGR-2119-4550-8674-0001', orderId: 'ORD-2119-4550-8674-0001',
+ *   at: '2026-01-05T09:00:00Z', by: { role: 'system' },
+ * });
+ * agreement.value; // 'Provisioning'
+ * const busy = execute(marketplaceAgreementMachine, agreement, {
+ *   type: 'order.placed', orderId: 'ORD-2119-4550-8674-0002', orderType: 'Change',
+ *   at: '2026-01-05T09:05:00Z', by: { role: 'system' },
+ * });
+ * busy.ok || busy.rejection.code; // 'REQUEST_IN_PROGRESS'
+ * ```
+ */
+export const marketplaceAgreementMachine = commandMachine(base, agreementSpec as never);
+
+/** The machine type of {@link marketplaceAgreementMachine}. */
+export type MarketplaceAgreementMachine = typeof marketplaceAgreementMachine;

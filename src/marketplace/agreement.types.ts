@@ -1,0 +1,76 @@
+/**
+ * Types of a SoftwareOne Marketplace agreement (DOMAIN.md §2,
+ * reference/marketplace-agreement-statuses.png), e.g. `AGR-2119-4550-8674-0001`.
+ */
+import type { Bookkeeping } from '../core/bookkeeping';
+import type { ClockTick, CommandOf } from '../core/command';
+import type { StatusChanged } from '../core/settle';
+import type { agreementPayloads } from './agreement.commands';
+import type { OpenOrder } from './open-order';
+import type { CommandRejected, MarketplaceRole } from './platform';
+
+/** The agreement's statuses, in the diagram's order (its New is the transient start). */
+export const AGREEMENT_STATUSES = [
+  'Draft',
+  'Provisioning',
+  'Failed',
+  'Active',
+  'Updating',
+  'Terminated',
+  'Deleted',
+] as const;
+/** One of {@link AGREEMENT_STATUSES}. */
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** The statuses no command leaves. */
+export const FINAL_AGREEMENT_STATUSES = ['Failed', 'Terminated', 'Deleted'] as const;
+/** One of {@link FINAL_AGREEMENT_STATUSES}. */
+export type FinalAgreementStatus = (typeof FINAL_AGREEMENT_STATUSES)[number];
+
+/**
+ * What a new agreement is made from: the Purchase order that creates it, a draft (`draft: true`)
+ * or already placed.
+ *
+ * @example
+ * ```ts
+ * const input: MarketplaceAgreementInput = {
+ *   id: 'AGR-2119-4550-8674-0001', orderId: 'ORD-2119-4550-8674-0001',
+ *   at: '2026-01-05T09:00:00Z', by: { role: 'system' },
+ * };
+ * ```
+ */
+export interface MarketplaceAgreementInput {
+  readonly id: string;
+  readonly orderId: string;
+  readonly draft?: boolean;
+  readonly at: string;
+  readonly by: { readonly role: MarketplaceRole; readonly id?: string };
+}
+
+/** What an agreement knows: the order it waits for, one at a time. */
+export interface MarketplaceAgreementContext extends Bookkeeping<AgreementStatus, MarketplaceRole> {
+  readonly id: string;
+  /** Created by a draft Purchase order, not yet placed. */
+  readonly draft: boolean;
+  /** The draft or provisioning Purchase order, or the order placed against an Active agreement. */
+  readonly openOrder: OpenOrder | null;
+}
+
+type Payloads = typeof agreementPayloads;
+
+/** One command of the agreement, by type. */
+export type AgreementCommandOf<T extends keyof Payloads> = CommandOf<
+  T,
+  MarketplaceRole,
+  Payloads[T]
+>;
+
+/** Every command an agreement accepts. */
+export type MarketplaceAgreementCommand =
+  | { [T in keyof Payloads]: AgreementCommandOf<T> }[keyof Payloads]
+  | ClockTick<MarketplaceRole>;
+
+/** What an agreement actor emits. */
+export type MarketplaceAgreementEmitted =
+  | StatusChanged<AgreementStatus>
+  | CommandRejected<MarketplaceAgreementCommand, AgreementStatus>;

@@ -1,0 +1,56 @@
+/**
+ * The rules of an order (DOMAIN.md §2) as pure functions, and the named guards built from them.
+ * The chart's guards, `explain`, `can` and `availableCommands` all run these. Guards without
+ * rules are there so a host can add its own policy with `machine.provide({ guards })`.
+ */
+import { type Rule, refuse } from '../core/rejection';
+import type { AnyCommand, GuardSpec } from '../core/spec';
+import type { MarketplaceOrderContext, OrderCommandOf } from './order.types';
+import { applyQueries, applyValues, withErrors } from './parameters';
+
+type Ctx = MarketplaceOrderContext;
+type OrderRule = Rule<Ctx, AnyCommand>;
+const as = <T extends 'order.query' | 'order.process' | 'order.fail'>(command: AnyCommand) =>
+  command as unknown as OrderCommandOf<T>;
+
+/** Validation left an error on a parameter: the placed order goes straight to Querying. */
+const hasParameterErrors = (context: Ctx): boolean => withErrors(context.parameters).length > 0;
+
+/** A query must show the client at least one parameter error. */
+const queryShowsErrors: OrderRule = (context, command) =>
+  withErrors(applyQueries(context.parameters, as<'order.query'>(command).parameters)).length > 0
+    ? null
+    : refuse('NO_PARAMETER_ERRORS', 'a query needs at least one parameter with an error');
+
+/** The client processes the order again once every queried parameter has a value. */
+const queryAnswered: OrderRule = (context, command) => {
+  const left = withErrors(applyValues(context.parameters, as<'order.process'>(command).parameters));
+  return left.length === 0
+    ? null
+    : refuse(
+        'REQUIRED_PARAMETERS_MISSING',
+        `parameters still carry an error and need a value: ${left.join(', ')}`,
+        { parameters: left },
+      );
+};
+
+/** Failing an order needs `statusNotes`, the reason the client sees. */
+const statusNotesGiven: OrderRule = (_, command) => {
+  const { statusNotes } = as<'order.fail'>(command);
+  return statusNotes !== undefined && statusNotes.trim() !== ''
+    ? null
+    : refuse('REASON_REQUIRED', 'order.fail needs statusNotes');
+};
+
+/** The named guards of the order chart. */
+export const orderGuards = {
+  canValidate: {},
+  canQuote: {},
+  placesWithErrors: { when: hasParameterErrors },
+  canPlace: {},
+  canDelete: {},
+  canQuery: { rules: [queryShowsErrors] },
+  canProcess: { rules: [queryAnswered] },
+  canComplete: {},
+  canFail: { rules: [statusNotesGiven] },
+} satisfies Record<string, GuardSpec<Ctx, AnyCommand>>;
