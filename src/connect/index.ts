@@ -9,7 +9,6 @@ export { connectGuards, type Guard } from './guards';
 export { type FulfillmentRequestMachine, fulfillmentRequestMachine } from './request.machine';
 export {
   CONNECT_ROLES,
-  type CommandRejected,
   type ConnectRole,
   FINAL_REQUEST_STATUSES,
   type FinalRequestStatus,

@@ -129,6 +129,3 @@ export function requestCommandSpecs<Context extends { readonly updatedAt: string
   }
   return specs;
 }
-
-/** `clock.tick`: sent by the system; with nothing due it is a no-op. */
-export const tickSpec = { payload: {}, roles: ['system'], tick: true } as const;

@@ -3,6 +3,7 @@
  * context validation.
  */
 import { bookkeepingShape, created } from '../core/bookkeeping';
+import { tickSpec } from '../core/command';
 import {
   boolean,
   instant,
@@ -15,7 +16,7 @@ import {
 import type { MachineSpec } from '../core/spec';
 import { type CapabilitiesInput, checkCapabilities, defineCapabilities } from './capabilities';
 import { itemsSchema, parametersSchema } from './parameters';
-import { requestCommandSpecs, tickSpec } from './request.commands';
+import { requestCommandSpecs } from './request.commands';
 import { requestGuards, requestTypeEnabled } from './request.rules';
 import {
   CONNECT_ROLES,

@@ -3,7 +3,7 @@
  */
 import type { Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandOf } from '../core/command';
-import type { Rejection } from '../core/rejection';
+import type { CommandRejected } from '../core/rejection';
 import type { StatusChanged } from '../core/settle';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
 import type { requestPayloads } from './request.commands';
@@ -124,11 +124,6 @@ export interface Notification {
   readonly at: string;
   readonly subscriptionId?: string;
   readonly requestId?: string;
-}
-
-export interface CommandRejected<C = unknown, S extends string = string> {
-  readonly type: 'command.rejected';
-  readonly rejection: Rejection<C, S>;
 }
 
 export type FulfillmentRequestEmitted =

@@ -2,11 +2,13 @@
  * The commands of a subscription: `request.create`, the request commands it forwards to its open
  * request, and `clock.tick` (SPEC.md, Connect commands).
  */
+
+import { tickSpec } from '../core/command';
 import { refuse } from '../core/rejection';
 import { boolean, literal, nonEmptyString, optional } from '../core/schema';
 import type { AnyCommand, CommandSpec } from '../core/spec';
 import { itemsSchema, parameterUpdatesSchema } from './parameters';
-import { requestCommandSpecs, tickSpec } from './request.commands';
+import { requestCommandSpecs } from './request.commands';
 import { REQUEST_TYPES, type RequestType } from './request.types';
 import type { SubscriptionContext } from './subscription.types';
 

@@ -3,11 +3,11 @@
  */
 import type { Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandOf } from '../core/command';
+import type { CommandRejected } from '../core/rejection';
 import type { StatusChanged } from '../core/settle';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
 import type { RequestCommandType } from './request.commands';
 import type {
-  CommandRejected,
   ConnectRole,
   FinalRequestStatus,
   FulfillmentRequestContext,

@@ -95,3 +95,6 @@ export function checkCommand(
 export function typeOf(value: unknown): string | undefined {
   return isPlainObject(value) && typeof value.type === 'string' ? value.type : undefined;
 }
+
+/** The command spec of `clock.tick`: sent by the system; with nothing due it is a no-op. */
+export const tickSpec = { payload: {}, roles: ['system'], tick: true } as const;

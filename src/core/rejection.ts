@@ -71,3 +71,9 @@ export function refuse(code: RejectionCode, message: string, details?: Rejection
 export function isRejectionCode(value: unknown): value is RejectionCode {
   return (REJECTION_CODES as readonly unknown[]).includes(value);
 }
+
+/** What an actor emits for a refused command; the pure API returns the same `rejection`. */
+export interface CommandRejected<Command = unknown, Status extends string = string> {
+  readonly type: 'command.rejected';
+  readonly rejection: Rejection<Command, Status>;
+}

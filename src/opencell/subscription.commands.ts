@@ -2,6 +2,7 @@
  * The commands of the Opencell subscription (SPEC.md, Opencell): payloads, roles and probes.
  */
 import { dayAfter } from '../core/api';
+import { tickSpec } from '../core/command';
 import { instant, nonEmptyString, optional, string } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
 import { latest } from './dates';
@@ -90,6 +91,6 @@ export const opencellCommands = (() => {
       probes: (c) => probesOf(type, c),
     };
   }
-  specs['clock.tick'] = { payload: {}, roles: ['system'], tick: true };
+  specs['clock.tick'] = tickSpec;
   return specs;
 })();

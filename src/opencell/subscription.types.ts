@@ -4,7 +4,7 @@
  */
 import type { Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandOf } from '../core/command';
-import type { Rejection } from '../core/rejection';
+import type { CommandRejected } from '../core/rejection';
 import type { StatusChanged } from '../core/settle';
 import type { opencellPayloads } from './subscription.commands';
 
@@ -202,10 +202,7 @@ export interface AmendmentApplied {
 }
 
 /** Emitted by an actor for a refused command; the pure API returns the rejection instead. */
-export interface OpencellCommandRejected {
-  readonly type: 'command.rejected';
-  readonly rejection: Rejection<OpencellCommand, OpencellStatus>;
-}
+export type OpencellCommandRejected = CommandRejected<OpencellCommand, OpencellStatus>;
 
 /** Everything an actor of the machine emits to `actor.on(...)` listeners. */
 export type OpencellSubscriptionEmitted =
