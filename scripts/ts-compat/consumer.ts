@@ -37,11 +37,7 @@ const rejection: Rejection | null = result.ok ? null : result.rejection;
 const again = restore(subscriptionMachine, persist(snapshot));
 createActor(subscriptionMachine, { input }).start();
 // @ts-expect-error an unknown command type does not compile
-execute(subscriptionMachine, snapshot, {
-  type: 'request.teleport',
-  at: '2026-01-02T00:00:00Z',
-  by: { role: 'vendor' },
-});
+execute(subscriptionMachine, snapshot, { type: 'request.teleport', at: '2026-01-02T00:00:00Z', by: { role: 'vendor' } });
 const code: PeriodCode = '1m';
 const next: string = addPeriods('2026-01-31T00:00:00Z', code, 1);
 const command = commandFactory(subscriptionMachine, testClock());
