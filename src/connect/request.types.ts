@@ -2,7 +2,7 @@
  * Types of CloudBlue Connect's fulfillment request (DOMAIN.md §1.2), e.g. `PR-3071-1051-2166-001`.
  */
 import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandOf } from '../core/command';
+import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
 import type { StatusChanged } from '../core/settle';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
@@ -103,7 +103,7 @@ export interface FulfillmentRequestContext extends Bookkeeping<RequestStatus, Co
 type Payloads = typeof requestPayloads;
 
 /** One command of the fulfillment request, by type. */
-export type RequestCommandOf<T extends keyof Payloads> = CommandOf<T, ConnectRole, Payloads[T]>;
+export type RequestCommandOf<T extends keyof Payloads> = CommandShape<T, ConnectRole, Payloads[T]>;
 
 /** Every command a fulfillment request accepts. */
 export type FulfillmentRequestCommand =

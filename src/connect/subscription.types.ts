@@ -2,7 +2,7 @@
  * Types of CloudBlue Connect's subscription, the API's "asset" (DOMAIN.md §1.1), e.g. `AS-3071-1051-2166`.
  */
 import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandOf } from '../core/command';
+import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
 import type { StatusChanged } from '../core/settle';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
@@ -87,7 +87,11 @@ export interface SubscriptionContext extends Bookkeeping<SubscriptionStatus, Con
 }
 
 /** `request.create`: opens a request on the subscription. */
-export type CreateRequestCommand = CommandOf<'request.create', ConnectRole, typeof createPayload>;
+export type CreateRequestCommand = CommandShape<
+  'request.create',
+  ConnectRole,
+  typeof createPayload
+>;
 
 /** Every command a subscription accepts: `request.create`, the request commands, `clock.tick`. */
 export type SubscriptionCommand =

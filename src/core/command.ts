@@ -40,11 +40,11 @@ export type ClockTick<Role extends string = 'system'> = Envelope<'clock.tick', R
 export type PayloadShape = Parameters<typeof object>[0];
 
 /** The full type of a command: its envelope plus its payload. */
-export type CommandOf<Type extends string, Role extends string, P extends PayloadShape> = Envelope<
-  Type,
-  Role
-> &
-  Readonly<ObjectOf<P>>;
+export type CommandShape<
+  Type extends string,
+  Role extends string,
+  P extends PayloadShape,
+> = Envelope<Type, Role> & Readonly<ObjectOf<P>>;
 
 /** The envelope fields: `type` and `by.role` are checked against the machine's own lists. */
 function envelopeShape(type: string, roles: readonly string[]) {

@@ -3,7 +3,7 @@
  * reference/marketplace-agreement-statuses.png), e.g. `AGR-2119-4550-8674-0001`.
  */
 import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandOf } from '../core/command';
+import type { ClockTick, CommandShape } from '../core/command';
 import type { StatusChanged } from '../core/settle';
 import type { agreementPayloads } from './agreement.commands';
 import type { OpenOrder } from './open-order';
@@ -59,7 +59,7 @@ export interface MarketplaceAgreementContext extends Bookkeeping<AgreementStatus
 type Payloads = typeof agreementPayloads;
 
 /** One command of the agreement, by type. */
-export type AgreementCommandOf<T extends keyof Payloads> = CommandOf<
+export type AgreementCommandOf<T extends keyof Payloads> = CommandShape<
   T,
   MarketplaceRole,
   Payloads[T]

@@ -3,7 +3,7 @@
  * e.g. `ORD-1234-5678-9012-3456`.
  */
 import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandOf } from '../core/command';
+import type { ClockTick, CommandShape } from '../core/command';
 import type { StatusChanged } from '../core/settle';
 import type { OrderLine } from './lines';
 import type { orderPayloads } from './order.commands';
@@ -68,7 +68,11 @@ export interface MarketplaceOrderContext extends Bookkeeping<OrderStatus, Market
 type Payloads = typeof orderPayloads;
 
 /** One command of the order, by type. */
-export type OrderCommandOf<T extends keyof Payloads> = CommandOf<T, MarketplaceRole, Payloads[T]>;
+export type OrderCommandOf<T extends keyof Payloads> = CommandShape<
+  T,
+  MarketplaceRole,
+  Payloads[T]
+>;
 
 /** Every command an order accepts. */
 export type MarketplaceOrderCommand =

@@ -3,7 +3,7 @@
  * reference/marketplace-subscription-statuses.png), e.g. `SUB-2119-4550-8674-5962`.
  */
 import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandOf } from '../core/command';
+import type { ClockTick, CommandShape } from '../core/command';
 import type { StatusChanged } from '../core/settle';
 import type { Commitment } from './commitment';
 import type { SubscriptionLine } from './lines';
@@ -118,7 +118,7 @@ export interface MarketplaceSubscriptionContext
 type Payloads = typeof subscriptionPayloads;
 
 /** One command of the subscription, by type. */
-export type SubscriptionCommandOf<T extends keyof Payloads> = CommandOf<
+export type SubscriptionCommandOf<T extends keyof Payloads> = CommandShape<
   T,
   MarketplaceRole,
   Payloads[T]

@@ -3,7 +3,7 @@
  * versions, amendments, commands and what the machine emits.
  */
 import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandOf } from '../core/command';
+import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
 import type { StatusChanged } from '../core/settle';
 import type { opencellPayloads } from './subscription.commands';
@@ -185,7 +185,11 @@ export interface OpencellSubscriptionContext extends Bookkeeping<OpencellStatus,
 type Payloads = typeof opencellPayloads;
 
 /** One command of the Opencell subscription, by type. */
-export type OpencellCommandOf<T extends keyof Payloads> = CommandOf<T, OpencellRole, Payloads[T]>;
+export type OpencellCommandOf<T extends keyof Payloads> = CommandShape<
+  T,
+  OpencellRole,
+  Payloads[T]
+>;
 
 /** Every command the Opencell subscription accepts. */
 export type OpencellCommand =
