@@ -3,7 +3,15 @@
  */
 import type { AnyStateMachine, InputFrom } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import type { CommandOf, RoleOf, SnapshotOf, StatusOf } from '../core/api';
+import {
+  type CommandOf,
+  execute,
+  type RoleOf,
+  type SnapshotOf,
+  type StatusOf,
+  start,
+  statusOf,
+} from '../core/api';
 import { specOf } from '../core/compiled';
 import { formatInstant, parseInstant } from '../core/time';
 
@@ -77,13 +85,23 @@ export function reachablePaths<M extends AnyStateMachine>(
     events: (s) => commands(s as SnapshotOf<M>) as never,
     serializeState: (s) => key(s as SnapshotOf<M>),
   });
-  return paths.map((path) => ({
-    status: (path.state as { value: unknown }).value as StatusOf<M>,
-    commands: path.steps
-      .map((step) => step.event)
-      .filter((e) => !String(e.type).startsWith('xstate.')) as CommandOf<M>[],
-    snapshot: path.state as SnapshotOf<M>,
-  }));
+  // Snapshots that share a key are one node of the graph, so a path's own end state may come from
+  // another route to that node: replay the commands through the pure API for the exact snapshot.
+  return paths.map((path) => {
+    const steps = path.steps.map((step) => step.event);
+    const commands = steps.filter((e) => !String(e.type).startsWith('xstate.')) as CommandOf<M>[];
+    let snapshot = start(machine, options.input);
+    for (const command of commands) {
+      const result = execute(machine, snapshot, command);
+      if (!result.ok) {
+        throw new Error(
+          `reachablePaths: ${command.type} was refused on replay: ${result.rejection.message}`,
+        );
+      }
+      snapshot = result.snapshot;
+    }
+    return { status: statusOf(snapshot as never) as StatusOf<M>, commands, snapshot };
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   restore,
   restoreActor,
   SnapshotError,
+  start,
   statusOf,
   subscriptionMachine,
 } from 'subscription-machines';
@@ -52,13 +53,27 @@ describe('persist → JSON → restore at every reachable state', () => {
   });
 
   it('subscription: every status × open request status, with the child restored live', () => {
+    const input = subscriptionInput({
+      draft: true,
+      tierConfigRequired: true,
+      capabilities: ALL_ON,
+    });
     const paths = reachablePaths(subscriptionMachine, {
-      input: subscriptionInput({ draft: true, tierConfigRequired: true, capabilities: ALL_ON }),
+      input,
       key: (s) =>
         `${s.value}/${s.context.pendingRequest?.requestType ?? '-'}/${s.context.pendingRequest?.status ?? '-'}`,
     });
     expect(paths.length).toBeGreaterThan(30);
     for (const path of paths) {
+      // every step on the way survives persist → JSON → restore, and resumes as an actor
+      let step = start(subscriptionMachine, input);
+      for (const command of path.commands) {
+        const next = execute(subscriptionMachine, step, command);
+        if (!next.ok) throw new Error(next.rejection.message);
+        step = next.snapshot;
+        expect(json(restore(subscriptionMachine, JSON.parse(json(step))))).toBe(json(step));
+      }
+      expect(json(step)).toBe(json(path.snapshot));
       assertExact(subscriptionMachine, path.snapshot);
       const open = path.snapshot.context.pendingRequest;
       const actor = restoreActor(subscriptionMachine, json(path.snapshot)).start();

@@ -183,6 +183,91 @@ const cases: Case[] = [
       input: requestInput({ capabilities: { scheduling: { purchase: true } } }),
     },
   ),
+  req(
+    'a revoke without reason',
+    'REASON_REQUIRED',
+    () => r('request.revoke', { requestId: PR, reason: '' }),
+    {
+      input: requestInput({ capabilities: { scheduling: { purchase: true } } }),
+      before: () => [r('request.schedule', { requestId: PR, plannedDate: '2027-01-01T00:00:00Z' })],
+    },
+  ),
+  req(
+    'a tier configuration failure without reason',
+    'REASON_REQUIRED',
+    () => r('tierConfig.fail', { requestId: PR, reason: ' ' }),
+    {
+      input: requestInput({
+        tierConfigRequired: true,
+        capabilities: { resellerAuthorizationLevel: 1 },
+      }),
+    },
+  ),
+  req(
+    'a tier configuration without Reseller Authorization Level',
+    'CAPABILITY_DISABLED',
+    () => r('tierConfig.require', { requestId: PR }),
+    {
+      details: { capability: 'resellerAuthorizationLevel' },
+    },
+  ),
+  req(
+    'an answer writing a fulfillment parameter',
+    'INVALID_COMMAND',
+    () => r('request.answer', { requestId: PR, params: [{ id: 'subscription_id', value: 'x' }] }),
+    {
+      before: () => [
+        r('request.inquire', { requestId: PR, params: [{ id: 'email', valueError: 'bad' }] }),
+      ],
+      details: { parameters: ['subscription_id'] },
+    },
+  ),
+  req(
+    'submitting a draft whose ordering parameters carry errors',
+    'REQUIRED_PARAMETERS_MISSING',
+    () => r('request.submit', { requestId: PR }),
+    {
+      input: requestInput({ draft: true, capabilities: { draftValidation: true } }),
+      before: () => [
+        r('request.validate', {
+          requestId: PR,
+          params: [{ id: 'email', valueError: 'unknown domain' }],
+        }),
+      ],
+      details: { parameters: ['email'] },
+    },
+  ),
+  sub(
+    'a renew without the renew capability',
+    'CAPABILITY_DISABLED',
+    () => s('request.create', { requestId: 'PR-2', requestType: 'renew' }),
+    {
+      input: subscriptionInput(),
+      before: () => [approvePurchase()],
+      details: { capability: 'renew' },
+    },
+  ),
+  sub(
+    'a transfer without the transfer capability',
+    'CAPABILITY_DISABLED',
+    () => s('request.create', { requestId: 'PR-2', requestType: 'transfer' }),
+    {
+      input: subscriptionInput(),
+      before: () => [approvePurchase()],
+      details: { capability: 'transfer' },
+    },
+  ),
+  sub(
+    'a purchase on an existing subscription',
+    'INVALID_STATE',
+    () => s('request.create', { requestId: 'PR-2', requestType: 'purchase' }),
+    {
+      before: () => [approvePurchase()],
+    },
+  ),
+  sub('a fail without reason, through the subscription', 'REASON_REQUIRED', () =>
+    s('request.fail', { requestId: PR, reason: '' }),
+  ),
   sub(
     'a suspend without Administrative Hold',
     'CAPABILITY_DISABLED',
