@@ -9,7 +9,14 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 /** A duration in milliseconds, or a string such as `'90s'`, `'15m'`, `'2h'`, `'30d'`. */
 export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 
-/** Milliseconds of a {@link Duration}; throws a `RangeError` for anything else. */
+/**
+ * Milliseconds of a {@link Duration}; throws a `RangeError` for anything else.
+ *
+ * @example
+ * ```ts
+ * toMilliseconds('15m'); // 900000
+ * ```
+ */
 export function toMilliseconds(duration: Duration): number {
   if (typeof duration === 'number' && Number.isFinite(duration) && duration >= 0) return duration;
   const m = typeof duration === 'string' ? /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(duration) : null;

@@ -13,7 +13,16 @@ import {
   statusOf,
 } from '../core/api';
 
-/** Thrown by a scenario when a command it expected to succeed was refused. */
+/**
+ * Thrown by a scenario when a command it expected to succeed was refused. Its message names the
+ * command, the status and the rejection; `rejection` holds all of it.
+ *
+ * @example
+ * ```ts
+ * // request.approve was refused in processing: REQUIRED_PARAMETERS_MISSING: request PR-1 (pending): …
+ * expect(() => scenario(subscriptionMachine, input).run(approval)).toThrow(CommandRefusedError);
+ * ```
+ */
 export class CommandRefusedError extends Error {
   override readonly name = 'CommandRefusedError';
   constructor(readonly rejection: RejectionOf<AnyStateMachine>) {
