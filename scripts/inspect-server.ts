@@ -40,6 +40,13 @@ function loadWs(): Ws {
   return createRequire(inspect)('ws') as Ws;
 }
 
+/** The inspection events `@statelyai/inspect` sends on; it drops XState's microsteps and the like. */
+export const RELAYED_EVENTS: ReadonlySet<string> = new Set([
+  '@xstate.actor',
+  '@xstate.event',
+  '@xstate.snapshot',
+]);
+
 /** The Stately inspector, which the page embeds. */
 export const INSPECTOR_UI = 'https://stately.ai/inspect';
 

@@ -11,7 +11,7 @@
 import { createWebSocketInspector } from '@statelyai/inspect';
 import type { InspectionEvent } from 'xstate';
 import { tellStory } from '../examples/story';
-import { INSPECTOR_UI, startInspectorServer } from './inspect-server';
+import { INSPECTOR_UI, RELAYED_EVENTS, startInspectorServer } from './inspect-server';
 
 const args = process.argv.slice(2);
 const exit = args.includes('--exit') || process.env.INSPECT_EXIT === '1';
@@ -23,9 +23,6 @@ if (!/^\d+$/.test(portText ?? '') || port > 65_535) {
   console.error(`npm run inspect: --port ${portText} is not a port number (0 to 65535)`);
   process.exit(2);
 }
-
-/** The inspection events the inspector sends on; XState's microsteps and the like it drops. */
-const RELAYED = new Set(['@xstate.actor', '@xstate.event', '@xstate.snapshot']);
 
 async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
@@ -41,7 +38,7 @@ let sent = 0;
 const actors = new Set<string>();
 tellStory({
   inspect: (event: InspectionEvent) => {
-    if (RELAYED.has(event.type)) sent += 1;
+    if (RELAYED_EVENTS.has(event.type)) sent += 1;
     if (event.type === '@xstate.actor') actors.add(event.actorRef.sessionId);
     inspector.inspect.next?.(event);
   },
@@ -51,7 +48,7 @@ const arrived = await until(() => server.received >= sent, 15_000);
 console.log(`
 XState inspector: ${sent} inspection events from ${actors.size} actors, the subscription and each request it opened.
   Open ${server.url} in a browser: the page embeds the Stately inspector (${INSPECTOR_UI})
-  and replays the whole story into it. Listening on ${server.address.address}:${server.address.port} only.`);
+  and replays the whole story into it. Listening on ${server.address.address}:${server.address.port} only${exit ? ' (--exit: stopping now)' : ''}.`);
 
 async function stop(code: number): Promise<never> {
   inspector.stop();

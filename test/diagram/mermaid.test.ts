@@ -7,14 +7,7 @@ import { subscriptionMachine } from 'subscription-machines';
 import { toMermaid } from 'subscription-machines/diagram';
 import { describe, expect, it } from 'vitest';
 import { type AnyStateMachine, and, createMachine, not, setup } from 'xstate';
-import { MACHINES } from '../support/machines';
-
-type StateNode = AnyStateMachine['root'];
-
-function* nodes(node: StateNode): Generator<StateNode> {
-  yield node;
-  for (const child of Object.values(node.states)) yield* nodes(child);
-}
+import { MACHINES, stateNodes } from '../support/machines';
 
 const guardOf = (guard: unknown) =>
   guard === undefined
@@ -24,7 +17,7 @@ const guardOf = (guard: unknown) =>
 /** `from|to|label` for every transition below the root, from the chart. */
 function chartEdges(machine: AnyStateMachine): string[] {
   const out: string[] = [];
-  for (const node of nodes(machine.root)) {
+  for (const node of stateNodes(machine.root)) {
     if (!node.parent) continue;
     for (const t of [...[...node.transitions.values()].flat(), ...(node.always ?? [])]) {
       const event = t.eventType === '' ? 'always' : t.eventType;
@@ -82,7 +75,7 @@ describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('toMermaid(%s)'
   });
 
   it('draws every state, the initial one and the final ones', () => {
-    for (const node of nodes(machine.root)) {
+    for (const node of stateNodes(machine.root)) {
       if (!node.parent) continue;
       expect(text).toMatch(new RegExp(`^\\s*(state )?${node.key}\\b`, 'm'));
       if (node.type === 'final') expect(text).toContain(`${node.key} --> [*]`);

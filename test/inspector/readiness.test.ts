@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type AnyStateMachine, StateMachine } from 'xstate';
-import { MACHINES } from '../support/machines';
+import { StateMachine } from 'xstate';
+import { MACHINES, stateNodes } from '../support/machines';
 
 interface JsonTransition {
   readonly actions: readonly unknown[];
@@ -25,12 +25,6 @@ interface JsonNode {
 function* walk(node: JsonNode): Generator<JsonNode> {
   yield node;
   for (const child of Object.values(node.states)) yield* walk(child);
-}
-
-type StateNode = AnyStateMachine['root'];
-function* nodes(node: StateNode): Generator<StateNode> {
-  yield node;
-  for (const child of Object.values(node.states)) yield* nodes(child);
 }
 
 /** toJSON keeps a named action as its name or `{ type, params }`; an inline one as a function or `{ type: '' }`. */
@@ -68,7 +62,7 @@ describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('%s', (_, machi
   });
 
   it('names every action and guard of its eventless transitions too (toJSON leaves them out)', () => {
-    for (const node of nodes(machine.root)) {
+    for (const node of stateNodes(machine.root)) {
       for (const t of node.always ?? []) {
         for (const action of t.actions)
           expect(isNamed(action), `${node.id}: always ${JSON.stringify(action)}`).toBe(true);
@@ -93,7 +87,7 @@ describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('%s', (_, machi
         : typeof v === 'object' && v !== null
           ? (v as { type: string }).type
           : '(inline)';
-    for (const node of nodes(machine.root)) {
+    for (const node of stateNodes(machine.root)) {
       const transitions = [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
       const actions = [...node.entry, ...node.exit, ...transitions.flatMap((t) => t.actions)];
       for (const action of actions)

@@ -13,7 +13,11 @@ import {
 } from '@statelyai/inspect';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tellStory } from '../../examples/story';
-import { type InspectorServer, startInspectorServer } from '../../scripts/inspect-server';
+import {
+  type InspectorServer,
+  RELAYED_EVENTS,
+  startInspectorServer,
+} from '../../scripts/inspect-server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -49,8 +53,7 @@ describe('the inspector relay (scripts/inspect-server.ts)', () => {
     let sent = 0;
     tellStory({
       inspect: (e) => {
-        // The inspector drops XState's microsteps and the like.
-        if (['@xstate.actor', '@xstate.event', '@xstate.snapshot'].includes(e.type)) sent += 1;
+        if (RELAYED_EVENTS.has(e.type)) sent += 1;
         inspector.inspect.next?.(e);
       },
       log: () => {},

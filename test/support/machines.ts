@@ -17,6 +17,15 @@ export interface ListedMachine {
   readonly machine: AnyStateMachine;
 }
 
+/** A state node of a machine. */
+export type StateNode = AnyStateMachine['root'];
+
+/** `node` and every state below it, parents before their children. */
+export function* stateNodes(node: StateNode): Generator<StateNode> {
+  yield node;
+  for (const child of Object.values(node.states)) yield* stateNodes(child);
+}
+
 // biome-ignore format: one line per machine
 export const MACHINES: readonly ListedMachine[] = [
   { name: 'subscriptionMachine', from: 'subscription-machines', diagram: 'connect-subscription', machine: subscriptionMachine },
