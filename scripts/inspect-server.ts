@@ -22,6 +22,7 @@ interface Socket {
 interface SocketServer {
   readonly clients: Set<Socket>;
   on(event: 'connection', listener: (socket: Socket) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
   close(): void;
 }
 interface Ws {
@@ -133,7 +134,8 @@ export function startInspectorServer(
   });
 
   return new Promise((resolve, reject) => {
-    http.once('error', reject);
+    // ws passes the HTTP server's errors (a port in use) on as its own.
+    sockets.on('error', reject);
     http.listen(options.port ?? 8080, host, () => {
       const address = http.address() as AddressInfo;
       const origin = `${host}:${address.port}`;

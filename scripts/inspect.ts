@@ -30,7 +30,11 @@ async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
   return done();
 }
 
-const server = await startInspectorServer({ port });
+const server = await startInspectorServer({ port }).catch((error: NodeJS.ErrnoException) => {
+  const hint = error.code === 'EADDRINUSE' ? ': in use, try npm run inspect -- --port 0' : '';
+  console.error(`npm run inspect: cannot listen on 127.0.0.1:${port}${hint} (${error.message})`);
+  return process.exit(1);
+});
 const inspector = createWebSocketInspector({ url: server.ws, maxDeferredEvents: 100_000 });
 await server.connected();
 
