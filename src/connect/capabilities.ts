@@ -14,6 +14,10 @@ export interface SchedulingCapabilities {
   readonly renew: boolean;
 }
 
+/**
+ * A product's capabilities, all resolved (see {@link defineCapabilities} and
+ * {@link capabilitiesFromConnect}). Each switch names its key in Connect's `product.capabilities`.
+ */
 export interface Capabilities {
   /** Administrative Hold (`subscription.hold`): suspend and resume requests exist. */
   readonly administrativeHold: boolean;

@@ -8,6 +8,7 @@ import type { StatusChanged } from '../core/settle';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
 import type { requestPayloads } from './request.commands';
 
+/** The types of fulfillment request (DOMAIN.md §1.2). */
 export const REQUEST_TYPES = [
   'purchase',
   'change',
@@ -18,8 +19,10 @@ export const REQUEST_TYPES = [
   'renew',
   'transfer',
 ] as const;
+/** A type of fulfillment request: `purchase`, `change`, `suspend`, … */
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
+/** The statuses of a fulfillment request, in the order of Connect's diagram (DOMAIN.md §1.2). */
 export const REQUEST_STATUSES = [
   'draft',
   'tiers_setup',
@@ -32,13 +35,17 @@ export const REQUEST_STATUSES = [
   'revoked',
   'deleted',
 ] as const;
+/** A fulfillment request's status, Connect's own string (`tiers_setup`, `pending`, …). */
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** The statuses a request ends in; the subscription then closes it. */
 export const FINAL_REQUEST_STATUSES = ['approved', 'failed', 'revoked', 'deleted'] as const;
+/** A status a request ends in. */
 export type FinalRequestStatus = (typeof FINAL_REQUEST_STATUSES)[number];
 
 /** Connect's roles. `buyer` stands for the customer, reseller or distributor. */
 export const CONNECT_ROLES = ['buyer', 'vendor', 'system'] as const;
+/** Who sends a Connect command: `buyer`, `vendor` or `system` (`by.role`). */
 export type ConnectRole = (typeof CONNECT_ROLES)[number];
 
 /** A product parameter on a request: ordering ones are the buyer's, fulfillment ones the vendor's. */
@@ -64,6 +71,18 @@ export interface Item {
   readonly quantity: number;
 }
 
+/**
+ * What creates a fulfillment request (`createActor(fulfillmentRequestMachine, { input })`). A
+ * subscription builds it from its own `request.create` command.
+ *
+ * @example
+ * ```ts
+ * const input: FulfillmentRequestInput = {
+ *   id: 'PR-3071-1051-2166-001', subscriptionId: 'AS-3071-1051-2166', requestType: 'purchase',
+ *   at: '2026-01-05T09:00:00Z', by: { role: 'buyer' }, items: [{ id: 'SKU-1', quantity: 10 }],
+ * };
+ * ```
+ */
 export interface FulfillmentRequestInput {
   readonly id: string;
   readonly subscriptionId: string;
@@ -118,6 +137,7 @@ export type NotificationTemplate =
   | 'tier-config-approved'
   | 'revoking';
 
+/** `{ type: 'notification', template, at, … }`: Connect sent a template email (SPEC.md, Notifications). */
 export interface Notification {
   readonly type: 'notification';
   readonly template: NotificationTemplate;
@@ -126,6 +146,7 @@ export interface Notification {
   readonly requestId?: string;
 }
 
+/** Everything a fulfillment request actor emits: listen with `actor.on(type, …)`. */
 export type FulfillmentRequestEmitted =
   | StatusChanged<RequestStatus>
   | Notification

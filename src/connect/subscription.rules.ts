@@ -40,6 +40,9 @@ const requestAccepts: SubscriptionRule = (context, command) => {
   });
 };
 
+/** `a` or `an`, for messages. */
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+
 /** Request types a status allows (SPEC.md `request.create`; §1.1 rules). */
 function typeAllowed(types: readonly RequestType[], status: string): SubscriptionRule {
   return (_, command) => {
@@ -48,7 +51,7 @@ function typeAllowed(types: readonly RequestType[], status: string): Subscriptio
       ? null
       : refuse(
           'INVALID_STATE',
-          `a ${type} request cannot be created on a ${status} subscription (allowed: ${types.join(', ')})`,
+          `${article(type)} ${type} request cannot be created on ${article(status)} ${status} subscription (allowed: ${types.join(', ')})`,
         );
   };
 }

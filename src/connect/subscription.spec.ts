@@ -202,6 +202,10 @@ export const subscriptionSpec: MachineSpec<SubscriptionContext> = {
   subjectIds: (c) => ({ subscriptionId: c.id }),
   changes,
   output,
+  // A status is reached through the request open in it: `active` with a pending suspend request
+  // is one step from `suspended`, `active` with a pending change is not.
+  graphKey: ({ status, context: { pendingRequest: open } }) =>
+    open ? `${status}/${open.requestType}/${open.status}` : status,
   children,
   persisted: {
     keys: ['request'],

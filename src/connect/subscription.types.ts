@@ -20,6 +20,7 @@ import type {
 } from './request.types';
 import type { createPayload } from './subscription.commands';
 
+/** The statuses of a Connect subscription, in the order of Connect's diagram (DOMAIN.md §1.1). */
 export const SUBSCRIPTION_STATUSES = [
   'draft',
   'processing',
@@ -29,14 +30,30 @@ export const SUBSCRIPTION_STATUSES = [
   'terminated',
   'deleted',
 ] as const;
+/** A Connect subscription's status, Connect's own string. */
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
+/** The final statuses: every command but `clock.tick` is refused in them. */
 export const FINAL_SUBSCRIPTION_STATUSES = ['terminated', 'deleted'] as const;
 
 /** `connection.type` in Connect: on a `preview` subscription the vendor acts for the buyer. */
 export const CONNECTIONS = ['production', 'test', 'preview'] as const;
+/** A subscription's `connection.type`. */
 export type Connection = (typeof CONNECTIONS)[number];
 
+/**
+ * What creates a Connect subscription: its purchase request opens with it
+ * (`createActor(subscriptionMachine, { input })`, or `initial` / `start`).
+ *
+ * @example
+ * ```ts
+ * const input: SubscriptionInput = {
+ *   id: 'AS-3071-1051-2166', purchaseRequestId: 'PR-3071-1051-2166-001',
+ *   at: '2026-01-05T09:00:00Z', by: { role: 'buyer' },
+ *   capabilities: { administrativeHold: true }, items: [{ id: 'SKU-1', quantity: 10 }],
+ * };
+ * ```
+ */
 export interface SubscriptionInput {
   readonly id: string;
   readonly at: string;
@@ -109,6 +126,7 @@ export interface RequestChanged {
   readonly at: string;
 }
 
+/** Everything a subscription actor emits: listen with `actor.on(type, …)`. */
 export type SubscriptionEmitted =
   | StatusChanged<SubscriptionStatus>
   | RequestChanged

@@ -70,6 +70,16 @@ function emittedFrom(actions: readonly { type: string; params?: unknown }[]): un
  * Creates a subject from its input, purely: the starting snapshot and what creation emits (for
  * example the purchase's `pending` notification). Throws a `TypeError` naming the bad field when
  * the input is invalid.
+ *
+ * @example
+ * ```ts
+ * const { snapshot, emitted } = initial(subscriptionMachine, {
+ *   id: 'AS-3071-1051-2166', purchaseRequestId: 'PR-3071-1051-2166-001',
+ *   at: '2026-01-05T09:00:00Z', by: { role: 'buyer' },
+ * });
+ * statusOf(snapshot); // 'processing'
+ * emitted; // [{ type: 'notification', template: 'pending', requestId: 'PR-3071-1051-2166-001', … }]
+ * ```
  */
 export function initial<M extends AnyStateMachine>(
   machine: M,
@@ -83,12 +93,27 @@ export function initial<M extends AnyStateMachine>(
   };
 }
 
-/** `initial(machine, input).snapshot`. */
+/**
+ * `initial(machine, input).snapshot`: the starting snapshot, when what creation emits does not matter.
+ *
+ * @example
+ * ```ts
+ * let snapshot = start(fulfillmentRequestMachine, input);
+ * ```
+ */
 export function start<M extends AnyStateMachine>(machine: M, input: InputFrom<M>): SnapshotOf<M> {
   return initial(machine, input).snapshot;
 }
 
-/** The machine's own status of a snapshot, e.g. `tiers_setup`, `Processing` or `RESILIATED`. */
+/**
+ * The machine's own status of a snapshot, e.g. `tiers_setup`, `Processing` or `RESILIATED`, typed
+ * as the machine's union of statuses.
+ *
+ * @example
+ * ```ts
+ * if (statusOf(snapshot) === 'suspended') showResumeButton();
+ * ```
+ */
 export function statusOf<S extends { readonly value: unknown; readonly machine: AnyStateMachine }>(
   snapshot: S,
 ): StatusOf<S['machine']> {
@@ -171,7 +196,22 @@ function rejectionFor<M extends AnyStateMachine>(
 
 /**
  * Applies one command. Never throws: a malformed command, an unknown role, a wrong status or a
- * broken rule gives `{ ok: false, rejection }`, and the snapshot comes back unchanged.
+ * broken rule gives `{ ok: false, rejection }`, and the snapshot comes back unchanged. So a command
+ * can come straight from an HTTP body: `execute` checks every field.
+ *
+ * @example
+ * ```ts
+ * const result = execute(subscriptionMachine, snapshot, {
+ *   type: 'request.approve', requestId: 'PR-3071-1051-2166-001', templateId: 'TL-activation',
+ *   at: '2026-01-06T08:00:00Z', by: { role: 'vendor' },
+ * });
+ * if (result.ok) {
+ *   await save(persist(result.snapshot)); // status 'active'
+ *   for (const event of result.emitted) publish(event); // request.changed, status.changed, notification
+ * } else {
+ *   reply(422, result.rejection); // { code, message, command, status, details? }
+ * }
+ * ```
  */
 export function execute<M extends AnyStateMachine>(
   machine: M,
@@ -208,7 +248,16 @@ export function execute<M extends AnyStateMachine>(
   }
 }
 
-/** Why `command` would be refused now, or `null` when it would succeed (duplicates included). */
+/**
+ * Why `command` would be refused now, or `null` when it would succeed (duplicates included). It
+ * asks the same rules as {@link execute}, without running the command.
+ *
+ * @example
+ * ```ts
+ * explain(subscriptionMachine, snapshot, { ...approval, by: { role: 'buyer' } });
+ * // { code: 'FORBIDDEN_ROLE', message: 'buyer may not send request.approve (only vendor)', … }
+ * ```
+ */
 export function explain<M extends AnyStateMachine>(
   machine: M,
   snapshot: SnapshotOf<M>,
@@ -218,7 +267,14 @@ export function explain<M extends AnyStateMachine>(
   return verdict.kind === 'rejected' ? rejectionFor<M>(snapshot, command, verdict.refusal) : null;
 }
 
-/** `explain(...) === null`. */
+/**
+ * `explain(...) === null`: whether `command` would succeed now.
+ *
+ * @example
+ * ```ts
+ * const approvable = can(subscriptionMachine, snapshot, approval);
+ * ```
+ */
 export function can<M extends AnyStateMachine>(
   machine: M,
   snapshot: SnapshotOf<M>,
@@ -243,6 +299,14 @@ const PAYLOAD_CODES: ReadonlySet<RejectionCode> = new Set([
  * The command types `role` may send now. A type is listed when a well-formed command of it, from
  * that role, passes every check that does not depend on what the sender writes in the payload.
  * It asks the same rules as {@link explain}.
+ *
+ * @example
+ * ```ts
+ * // A processing subscription, its purchase pending:
+ * availableCommands(subscriptionMachine, snapshot, 'vendor');
+ * // ['request.inquire', 'request.approve', 'request.fail']
+ * availableCommands(subscriptionMachine, snapshot, 'buyer'); // []
+ * ```
  */
 export function availableCommands<M extends AnyStateMachine>(
   machine: M,

@@ -8,7 +8,19 @@ import { specOf } from './compiled';
 import { isPlainObject } from './schema';
 import type { AnyContext } from './spec';
 
-/** A snapshot could not be persisted or restored; the message says exactly what is wrong. */
+/**
+ * A snapshot could not be persisted or restored; the message says exactly what is wrong.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   snapshot = restore(subscriptionMachine, row.json);
+ * } catch (error) {
+ *   if (error instanceof SnapshotError) quarantine(row, error.message);
+ *   else throw error;
+ * }
+ * ```
+ */
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';
 }
@@ -45,7 +57,15 @@ function canonical(value: unknown, path: string): unknown {
   throw new SnapshotError(`${path}: a ${typeof value} cannot be persisted as JSON`);
 }
 
-/** The snapshot in the library's persisted format: plain, canonical JSON data. */
+/**
+ * The snapshot in the library's persisted format: plain, canonical JSON data,
+ * `{ schema, schemaVersion, status, context }` (and `request` for the Connect subscription).
+ *
+ * @example
+ * ```ts
+ * await db.put(subscriptionId, JSON.stringify(persist(snapshot)));
+ * ```
+ */
 export function persist<
   S extends {
     readonly value: unknown;
@@ -89,6 +109,12 @@ function parse(json: unknown): Record<string, unknown> {
  * Rebuilds a snapshot from {@link persist}'s output (an object or its JSON text). Throws a
  * {@link SnapshotError} naming the problem for another machine's snapshot, another schema version,
  * an unknown status, or a context that fails validation; never returns a half-valid snapshot.
+ *
+ * @example
+ * ```ts
+ * const snapshot = restore(subscriptionMachine, await db.get(subscriptionId));
+ * const result = execute(subscriptionMachine, snapshot, command);
+ * ```
  */
 export function restore<M extends AnyStateMachine>(machine: M, json: unknown): SnapshotOf<M> {
   const spec = specOf(machine);

@@ -22,6 +22,7 @@ export const REJECTION_CODES = [
   'INVALID_DATE',
 ] as const;
 
+/** Why a command was refused: one of {@link REJECTION_CODES} (SPEC.md has the table). */
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** Extra facts a rejection carries; which keys appear depends on the code. */

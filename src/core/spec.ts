@@ -100,6 +100,11 @@ export interface MachineSpec<Context = AnyContext> {
   };
   /** The machine's output in a final status (XState `output`), for restored snapshots. */
   readonly output?: (subject: Subject<Context>) => unknown;
+  /**
+   * What tells two subjects apart in a graph walk (`reachablePaths`, `pathsTo`) where the status
+   * alone does not, e.g. the type and status of an open request. Default: the status.
+   */
+  readonly graphKey?: (subject: Subject<Context>) => string;
   /** Live children as plain data, for snapshots built without an actor (pure API, restore). */
   readonly children?: (subject: Subject<Context>) => Readonly<Record<string, PersistedChild>>;
   /** Splits the context for persistence: fields moved out of `context` into the top level. */

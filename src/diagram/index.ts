@@ -1,5 +1,5 @@
 /**
- * `subscription-machines/diagram`: see docs/ for what this entry point will hold.
+ * `subscription-machines/diagram`: Mermaid state diagrams of the machines, as drawn in `docs/diagrams/`.
  * @packageDocumentation
  */
-export {};
+export { toMermaid } from './mermaid';

@@ -44,18 +44,20 @@ const base = setup({
   states: {
     start: {
       description:
-        'Transient (the diagram\'s New): "Agreement created" by a draft Purchase order → Draft, or by a placed one → Provisioning. Never a resting status.',
+        'DOMAIN.md §2, agreement diagram: Transient (the diagram\'s New): "Agreement created" by a draft Purchase order → Draft, or by a placed one → Provisioning. Never a resting status.',
       always: [{ guard: 'startsAsDraft', target: 'Draft' }, { target: 'Provisioning' }],
     },
     Draft: {
-      description: 'Its Purchase order is a draft: "Purchase Order placed"; "Draft order deleted".',
+      description:
+        'DOMAIN.md §2, agreement diagram: Its Purchase order is a draft: "Purchase Order placed"; "Draft order deleted".',
       on: {
         'order.placed': { guard: 'placesPurchase', target: 'Provisioning' },
         'order.deleted': { guard: 'deletesPurchase', target: 'Deleted', actions: 'closeOrder' },
       },
     },
     Provisioning: {
-      description: 'Its Purchase order is processed: "Agreement succeeded"; "Agreement failed".',
+      description:
+        'DOMAIN.md §2, agreement diagram: Its Purchase order is processed: "Agreement succeeded"; "Agreement failed".',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': { guard: 'completesOpenOrder', target: 'Active', actions: 'closeOrder' },
@@ -64,14 +66,15 @@ const base = setup({
     },
     Active: {
       description:
-        '"Order placed against agreement" → Updating; "Final subscription is terminated or expires or is terminated by vendor without order" → Terminated.',
+        'DOMAIN.md §2, agreement diagram: "Order placed against agreement" → Updating; "Final subscription is terminated or expires or is terminated by vendor without order" → Terminated.',
       on: {
         'order.placed': { guard: 'placesOrder', target: 'Updating', actions: 'openOrder' },
         'agreement.terminate': { guard: 'canTerminate', target: 'Terminated' },
       },
     },
     Updating: {
-      description: 'An order is processed: "Order completed or failed" → Active.',
+      description:
+        'DOMAIN.md §2, agreement diagram: An order is processed: "Order completed or failed" → Active.',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': { guard: 'completesOpenOrder', target: 'Active', actions: 'closeOrder' },
@@ -80,13 +83,18 @@ const base = setup({
     },
     Failed: {
       type: 'final',
-      description: '"Agreement failed" (final): its Purchase order failed.',
+      description:
+        'DOMAIN.md §2, agreement diagram: "Agreement failed" (final): its Purchase order failed.',
     },
     Terminated: {
       type: 'final',
-      description: 'Final: its last subscription was terminated or expired.',
+      description:
+        'DOMAIN.md §2, agreement diagram: Final: its last subscription was terminated or expired.',
     },
-    Deleted: { type: 'final', description: '"Draft order deleted" (final).' },
+    Deleted: {
+      type: 'final',
+      description: 'DOMAIN.md §2, agreement diagram: "Draft order deleted" (final).',
+    },
   },
 });
 

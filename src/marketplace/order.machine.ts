@@ -61,7 +61,7 @@ const base = setup({
   states: {
     New: {
       description:
-        'The order exists, unsaved. "Order validated" → Draft; "save order without validation" → Quoted; "Order placed without validation" → placed.',
+        'DOMAIN.md §2, order diagram: The order exists, unsaved. "Order validated" → Draft; "save order without validation" → Quoted; "Order placed without validation" → placed.',
       on: {
         'order.validate': { guard: 'canValidate', target: 'Draft', actions: 'applyValidation' },
         'order.quote': { guard: 'canQuote', target: 'Quoted' },
@@ -70,7 +70,7 @@ const base = setup({
     },
     Draft: {
       description:
-        'Saved after validation. "Operations update draft order or Client saves draft order" → Quoted; "Order placed"; "Order deleted".',
+        'DOMAIN.md §2, order diagram: Saved after validation. "Operations update draft order or Client saves draft order" → Quoted; "Order placed"; "Order deleted".',
       on: {
         'order.quote': { guard: 'canQuote', target: 'Quoted' },
         'order.place': place,
@@ -78,7 +78,8 @@ const base = setup({
       },
     },
     Quoted: {
-      description: 'Saved without validation. "Order placed"; "Order deleted".',
+      description:
+        'DOMAIN.md §2, order diagram: Saved without validation. "Order placed"; "Order deleted".',
       on: {
         'order.place': place,
         'order.delete': { guard: 'canDelete', target: 'Deleted' },
@@ -86,7 +87,7 @@ const base = setup({
     },
     Processing: {
       description:
-        'The vendor fulfils it: "Order completed" (with a template), "Order failed" (statusNotes), or "Order moved from processing to querying".',
+        'DOMAIN.md §2, order diagram: The vendor fulfils it: "Order completed" (with a template), "Order failed" (statusNotes), or "Order moved from processing to querying".',
       on: {
         'order.query': { guard: 'canQuery', target: 'Querying', actions: 'applyQuery' },
         'order.complete': { guard: 'canComplete', target: 'Completed', actions: 'recordTemplate' },
@@ -95,7 +96,7 @@ const base = setup({
     },
     Querying: {
       description:
-        'The client must fix the parameters that carry errors: "Order returned to processing", or "Order failed".',
+        'DOMAIN.md §2, order diagram: The client must fix the parameters that carry errors: "Order returned to processing", or "Order failed".',
       on: {
         'order.process': { guard: 'canProcess', target: 'Processing', actions: 'applyValues' },
         'order.fail': { guard: 'canFail', target: 'Failed', actions: 'recordStatusNotes' },
@@ -103,13 +104,19 @@ const base = setup({
     },
     Completed: {
       type: 'final',
-      description: '"Order completed" (final): the vendor fulfilled it.',
+      description:
+        'DOMAIN.md §2, order diagram: "Order completed" (final): the vendor fulfilled it.',
     },
     Failed: {
       type: 'final',
-      description: '"Order failed" (final): the vendor or operations failed it, with statusNotes.',
+      description:
+        'DOMAIN.md §2, order diagram: "Order failed" (final): the vendor or operations failed it, with statusNotes.',
     },
-    Deleted: { type: 'final', description: '"Order deleted" (final): a draft or quote removed.' },
+    Deleted: {
+      type: 'final',
+      description:
+        'DOMAIN.md §2, order diagram: "Order deleted" (final): a draft or quote removed.',
+    },
   },
 });
 

@@ -87,12 +87,12 @@ const base = setup({
   states: {
     start: {
       description:
-        'Transient (the diagram\'s New): "Subscription created during order fulfilment" → Draft, or "Vendor creates without order" → Active. Never a resting status.',
+        'DOMAIN.md §2, subscription diagram: Transient (the diagram\'s New): "Subscription created during order fulfilment" → Draft, or "Vendor creates without order" → Active. Never a resting status.',
       always: [{ guard: 'awaitsPurchase', target: 'Draft' }, { target: 'Active' }],
     },
     Draft: {
       description:
-        'Created during the Purchase order\'s fulfilment: "Order completed" → Active, "Order failed" → Deleted.',
+        'DOMAIN.md §2, subscription diagram: Created during the Purchase order\'s fulfilment: "Order completed" → Active, "Order failed" → Deleted.',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
@@ -105,7 +105,7 @@ const base = setup({
     },
     Active: {
       description:
-        'In use. "Change, configuration or terminate order placed" → Updating or Terminating; "Vendor terminates without order"; at commitmentDate it renews, or "Subscription not renewed" → Expired.',
+        'DOMAIN.md §2, subscription diagram: In use. "Change, configuration or terminate order placed" → Updating or Terminating; "Vendor terminates without order"; at commitmentDate it renews, or "Subscription not renewed" → Expired.',
       on: {
         'order.placed': [
           { guard: 'placesTermination', target: 'Terminating', actions: 'openOrder' },
@@ -124,7 +124,7 @@ const base = setup({
     },
     Updating: {
       description:
-        'A Change or Configuration order is open: "completed/failed" → Active. The commitment still renews at its date (ours).',
+        'DOMAIN.md §2, subscription diagram: A Change or Configuration order is open: "completed/failed" → Active. The commitment still renews at its date (ours).',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
@@ -138,7 +138,7 @@ const base = setup({
     },
     Terminating: {
       description:
-        'A Termination order is open: "Termination order completed" → Terminated, "Termination order failed" → Active.',
+        'DOMAIN.md §2, subscription diagram: A Termination order is open: "Termination order completed" → Terminated, "Termination order failed" → Active.',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
@@ -152,15 +152,17 @@ const base = setup({
     Terminated: {
       type: 'final',
       description:
-        '"Termination order completed" or "Vendor terminates without order" (final); terminationDate is set.',
+        'DOMAIN.md §2, subscription diagram: "Termination order completed" or "Vendor terminates without order" (final); terminationDate is set.',
     },
     Expired: {
       type: 'final',
-      description: '"Subscription not renewed" (final): auto-renew was off at commitmentDate.',
+      description:
+        'DOMAIN.md §2, subscription diagram: "Subscription not renewed" (final): auto-renew was off at commitmentDate.',
     },
     Deleted: {
       type: 'final',
-      description: 'Draft "Order failed" (final): the Purchase order that created it failed.',
+      description:
+        'DOMAIN.md §2, subscription diagram: Draft "Order failed" (final): the Purchase order that created it failed.',
     },
   },
 });

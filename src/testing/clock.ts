@@ -9,7 +9,14 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 /** A duration in milliseconds, or a string such as `'90s'`, `'15m'`, `'2h'`, `'30d'`. */
 export type Duration = number | `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
 
-/** Milliseconds of a {@link Duration}; throws a `RangeError` for anything else. */
+/**
+ * Milliseconds of a {@link Duration}; throws a `RangeError` for anything else.
+ *
+ * @example
+ * ```ts
+ * toMilliseconds('15m'); // 900000
+ * ```
+ */
 export function toMilliseconds(duration: Duration): number {
   if (typeof duration === 'number' && Number.isFinite(duration) && duration >= 0) return duration;
   const m = typeof duration === 'string' ? /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(duration) : null;
@@ -21,6 +28,7 @@ export function toMilliseconds(duration: Duration): number {
   return Number(m[1]) * unit;
 }
 
+/** A clock that only moves forward, made by {@link testClock}. Readings are canonical ISO instants in UTC. */
 export interface TestClock {
   /** The current time, without moving. */
   now(): string;
@@ -33,10 +41,19 @@ export interface TestClock {
 }
 
 /**
+ * A monotonic clock for tests: it starts at `start` and moves `step` at each `next()`, so commands
+ * timed from it are never `OUT_OF_ORDER`. Throws a `RangeError` for a `start` without a zone
+ * designator or a step that is not positive.
+ *
+ * @param start - The first reading, ISO-8601 with `Z` or an offset (default `2026-01-01T00:00:00Z`).
+ * @param step - How far `next()` moves (default a minute).
  * @example
+ * ```ts
  * const clock = testClock('2026-01-05T09:00:00Z');
- * clock.next();        // '2026-01-05T09:01:00Z'
+ * clock.next();         // '2026-01-05T09:01:00Z'
  * clock.advance('30d'); // '2026-02-04T09:01:00Z'
+ * clock.set('2026-03-01T00:00:00Z');
+ * ```
  */
 export function testClock(start = '2026-01-01T00:00:00Z', step: Duration = '1m'): TestClock {
   let current = parseInstant(start);

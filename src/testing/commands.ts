@@ -31,13 +31,19 @@ export interface CommandFactory<M extends AnyStateMachine> {
 }
 
 /**
- * A factory of commands for `machine`. `by` defaults to the first role the machine lets send the
- * command (the vendor approves, the buyer submits, the system ticks).
+ * A factory of commands for `machine`. `at` defaults to the clock's next reading, and `by` to the
+ * first role the machine lets send the command (the vendor approves, the buyer submits, the system
+ * ticks). An explicit later `at` moves the clock there, so the commands after it stay in order.
+ * Throws a `TypeError` for a command type the machine does not have.
  *
  * @example
+ * ```ts
  * const command = commandFactory(subscriptionMachine, testClock('2026-01-05T09:00:00Z'));
  * command('request.approve', { requestId: 'PR-1', templateId: 'TL-1' });
- * // { type: 'request.approve', at: '2026-01-05T09:01:00Z', by: { role: 'vendor' }, requestId: 'PR-1', templateId: 'TL-1' }
+ * // { type: 'request.approve', at: '2026-01-05T09:01:00Z', by: { role: 'vendor' },
+ * //   requestId: 'PR-1', templateId: 'TL-1' }
+ * command('clock.tick', { at: '2026-04-01T00:00:00Z' }); // by: { role: 'system' }
+ * ```
  */
 export function commandFactory<M extends AnyStateMachine>(
   machine: M,

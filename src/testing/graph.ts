@@ -20,6 +20,7 @@ const DAY = 86_400_000;
 /** How far the example ticks jump: a day, past a year, past a three-year commitment. */
 const TICK_JUMPS = [DAY, 400 * DAY, 3 * 366 * DAY];
 
+/** Options of {@link exampleCommands}. */
 export interface ExampleOptions<M extends AnyStateMachine> {
   /** Only commands from these roles (default: every role of the machine). */
   readonly roles?: readonly RoleOf<M>[];
@@ -29,6 +30,12 @@ export interface ExampleOptions<M extends AnyStateMachine> {
  * A representative command of every type, from every role that may send it, a minute after the
  * snapshot's last change (`clock.tick` also jumps a day, 400 days and three years). Built from the
  * same probes `availableCommands` asks the rules with; many will be refused, which is the point.
+ *
+ * @example
+ * ```ts
+ * // Whatever arrives, your handler answers without throwing.
+ * for (const command of exampleCommands(subscriptionMachine, snapshot)) handle(snapshot, command);
+ * ```
  */
 export function exampleCommands<M extends AnyStateMachine>(
   machine: M,
@@ -54,11 +61,15 @@ export function exampleCommands<M extends AnyStateMachine>(
   return out as CommandOf<M>[];
 }
 
+/** Options of {@link reachablePaths} and {@link pathsTo}. */
 export interface PathOptions<M extends AnyStateMachine> extends ExampleOptions<M> {
+  /** The machine's input: where every path starts. */
   readonly input: InputFrom<M>;
   /**
-   * What makes two snapshots the same node of the graph (default: the status). A finer key, such
-   * as the status and the open request's status, visits more states.
+   * What makes two snapshots the same node of the graph. The default is the status, refined where
+   * the machine needs it: the Connect subscription adds its open request's type and status, since
+   * `active` with a pending suspend request is one step from `suspended`. A finer key visits more
+   * states and takes longer.
    */
   readonly key?: (snapshot: SnapshotOf<M>) => string;
   /** Commands to try from each snapshot (default: {@link exampleCommands}). */
@@ -72,12 +83,29 @@ export interface CommandPath<M extends AnyStateMachine> {
   readonly snapshot: SnapshotOf<M>;
 }
 
-/** The shortest command sequence to every state reachable from `input` (one per key). */
+/**
+ * The shortest command sequence to every state reachable from `input`, one per graph key
+ * (`xstate/graph`'s shortest paths over {@link exampleCommands}). The commands are timed a minute
+ * apart from the input's `at`; each path's `snapshot` is where they lead.
+ *
+ * @example
+ * ```ts
+ * // Every reachable state survives persist → restore.
+ * for (const { snapshot } of reachablePaths(subscriptionMachine, { input }))
+ *   expect(persist(restore(subscriptionMachine, persist(snapshot)))).toEqual(persist(snapshot));
+ * ```
+ */
 export function reachablePaths<M extends AnyStateMachine>(
   machine: M,
   options: PathOptions<M>,
 ): CommandPath<M>[] {
-  const key = options.key ?? ((s: SnapshotOf<M>) => String((s as { value: unknown }).value));
+  const spec = specOf(machine);
+  const key =
+    options.key ??
+    ((s: SnapshotOf<M>) => {
+      const { value, context } = s as { value: string; context: never };
+      return spec.graphKey?.({ status: value, context }) ?? value;
+    });
   const commands = options.commands ?? ((s: SnapshotOf<M>) => exampleCommands(machine, s, options));
   // xstate/graph's types do not accept machines that declare emitted events (XSTATE-NOTES.md).
   const paths = getShortestPaths(machine as AnyStateMachine, {
@@ -105,12 +133,17 @@ export function reachablePaths<M extends AnyStateMachine>(
 }
 
 /**
- * The command sequences that reach `status` from `input`, shortest first.
+ * The command sequences that reach `status` from `input`, shortest first; none when the input
+ * cannot get there (a draft status without draft validation, say).
  *
  * @example
- * const [path] = pathsTo(fulfillmentRequestMachine, 'approved', { input });
- * let snapshot = start(fulfillmentRequestMachine, input);
- * for (const command of path.commands) snapshot = run(execute(machine, snapshot, command));
+ * ```ts
+ * const [path] = pathsTo(subscriptionMachine, 'suspended', { input });
+ * // path.commands: request.approve (the purchase), request.create (suspend), request.approve
+ * const suspended = scenario(subscriptionMachine, input).run(...path.commands);
+ * // Later commands must come after the path's last one:
+ * const command = commandFactory(subscriptionMachine, testClock(suspended.snapshot.context.updatedAt));
+ * ```
  */
 export function pathsTo<M extends AnyStateMachine>(
   machine: M,

@@ -1,5 +1,23 @@
 /**
- * `subscription-machines/testing`: helpers for testing an integration against the machines.
+ * `subscription-machines/testing`: helpers for testing your integration against the machines. A
+ * monotonic {@link testClock}, {@link commandFactory} to fill in `at` and `by`, {@link scenario} to
+ * run commands and fail with the rejection, and {@link pathsTo} / {@link reachablePaths} for the
+ * command sequences that reach each status. docs/testing.md shows a whole test file.
+ *
+ * @example
+ * ```ts
+ * import { subscriptionMachine } from 'subscription-machines';
+ * import { commandFactory, scenario, testClock } from 'subscription-machines/testing';
+ *
+ * const input = {
+ *   id: 'AS-1', purchaseRequestId: 'PR-1', at: '2026-01-05T09:00:00Z', by: { role: 'buyer' },
+ * } as const;
+ * const command = commandFactory(subscriptionMachine, testClock(input.at));
+ * const s = scenario(subscriptionMachine, input).run(
+ *   command('request.approve', { requestId: 'PR-1', templateId: 'TL-1' }),
+ * );
+ * s.status; // 'active'
+ * ```
  * @packageDocumentation
  */
 export { type Duration, type TestClock, testClock, toMilliseconds } from './clock';

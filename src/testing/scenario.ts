@@ -13,7 +13,16 @@ import {
   statusOf,
 } from '../core/api';
 
-/** Thrown by a scenario when a command it expected to succeed was refused. */
+/**
+ * Thrown by a scenario when a command it expected to succeed was refused. Its message names the
+ * command, the status and the rejection; `rejection` holds all of it.
+ *
+ * @example
+ * ```ts
+ * // request.approve was refused in processing: REQUIRED_PARAMETERS_MISSING: request PR-1 (pending): …
+ * expect(() => scenario(subscriptionMachine, input).run(approval)).toThrow(CommandRefusedError);
+ * ```
+ */
 export class CommandRefusedError extends Error {
   override readonly name = 'CommandRefusedError';
   constructor(readonly rejection: RejectionOf<AnyStateMachine>) {
@@ -24,10 +33,13 @@ export class CommandRefusedError extends Error {
   }
 }
 
+/** A subject under test, moved by commands through the pure API; made by {@link scenario}. */
 export interface Scenario<M extends AnyStateMachine> {
+  /** The machine it runs. */
   readonly machine: M;
   /** The current snapshot. */
   readonly snapshot: SnapshotOf<M>;
+  /** The current status, e.g. `'active'`. */
   readonly status: StatusOf<M>;
   /** Everything emitted so far, creation included, in order. */
   readonly emitted: readonly EmittedOf<M>[];
@@ -38,9 +50,20 @@ export interface Scenario<M extends AnyStateMachine> {
 }
 
 /**
+ * Creates a subject from `input` and returns a scenario to move it with commands. `run` throws a
+ * {@link CommandRefusedError} whose message names the command, the status and the rejection, so a
+ * refused setup step fails the test where it happened.
+ *
  * @example
- * const s = scenario(subscriptionMachine, input).run(command('request.approve', { requestId, templateId }));
+ * ```ts
+ * const command = commandFactory(subscriptionMachine, testClock(input.at));
+ * const s = scenario(subscriptionMachine, input).run(
+ *   command('request.approve', { requestId: input.purchaseRequestId, templateId: 'TL-1' }),
+ * );
  * expect(s.status).toBe('active');
+ * expect(s.refuse(command('request.create', { requestId: 'PR-2', requestType: 'resume' })).code)
+ *   .toBe('INVALID_STATE');
+ * ```
  */
 export function scenario<M extends AnyStateMachine>(machine: M, input: InputFrom<M>): Scenario<M> {
   const start = initial(machine, input);
