@@ -11,7 +11,7 @@ import {
   statusOf,
   subscriptionMachine,
 } from 'subscription-machines';
-import * as diagram from 'subscription-machines/diagram';
+import { toMermaid } from 'subscription-machines/diagram';
 import { marketplaceSubscriptionMachine } from 'subscription-machines/marketplace';
 import { opencellSubscriptionMachine } from 'subscription-machines/opencell';
 import { addPeriods, type PeriodCode } from 'subscription-machines/terms';
@@ -42,6 +42,7 @@ const code: PeriodCode = '1m';
 const next: string = addPeriods('2026-01-31T00:00:00Z', code, 1);
 const command = commandFactory(subscriptionMachine, testClock());
 command('clock.tick');
+const diagram: string = toMermaid(subscriptionMachine);
 
 export {
   again,
