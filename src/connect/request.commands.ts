@@ -2,9 +2,10 @@
  * The commands of a fulfillment request (SPEC.md, Connect commands): payloads and roles.
  * A subscription accepts the same commands and forwards them to its open request.
  */
-import { dayAfter } from '../core/api';
+
 import { instant, nonEmptyString, optional, string } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
+import { dayAfter } from '../core/time';
 import { parameterUpdatesSchema } from './parameters';
 
 const requestId = nonEmptyString;

@@ -6,7 +6,7 @@
 import { admit } from '../core/admit';
 import { execute, initial } from '../core/api';
 import type { AnyCommand, Verdict } from '../core/spec';
-import { applyQuantities } from './parameters';
+import { applyQuantities, applyUpdates } from './parameters';
 import { fulfillmentRequestMachine } from './request.machine';
 import type {
   FinalRequestStatus,
@@ -116,20 +116,6 @@ export function purchaseInput(
   };
 }
 
-/** The current parameters with the command's updates applied by id (new ids join as ordering). */
-function withUpdates(
-  params: readonly Parameter[],
-  updates: readonly ParameterUpdate[] | undefined,
-): Parameter[] {
-  const out = params.map((p) => {
-    const u = updates?.find((x) => x.id === p.id);
-    return u ? { ...p, ...u } : p;
-  });
-  for (const u of updates ?? [])
-    if (!params.some((p) => p.id === u.id)) out.push({ phase: 'ordering', ...u });
-  return out;
-}
-
 /** The request input of a `request.create`: the subscription's parameters, with the command's on top. */
 export function createInput(
   context: SubscriptionContext,
@@ -153,7 +139,8 @@ export function createInput(
     draft: c.draft === true,
     tierConfigRequired: c.tierConfigRequired === true,
     items: c.items ?? [],
-    params: withUpdates(context.params, c.params),
+    // The buyer's values on top of the subscription's, by id; new ids join as ordering parameters.
+    params: applyUpdates(context.params, c.params, 'validate'),
   };
 }
 

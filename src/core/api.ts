@@ -18,7 +18,7 @@ import { markAdmitted, settledEmissions } from './machine';
 import { pureInitial, pureTransition } from './pure';
 import { type Refusal, type Rejection, type RejectionCode, refuse } from './rejection';
 import type { AnyContext, Verdict } from './spec';
-import { formatInstant, parseInstant } from './time';
+import { parseInstant } from './time';
 
 /** The snapshot type of a machine. */
 export type SnapshotOf<M extends AnyStateMachine> = SnapshotFrom<M>;
@@ -159,26 +159,28 @@ function boundTo<S>(machine: AnyStateMachine, snapshot: S): S {
   return { ...resolved, children: s.children ?? {} } as S;
 }
 
-function verdictOf(machine: AnyStateMachine, snapshot: unknown, command: unknown): Verdict {
-  const spec = specOf(machine);
-  const problem = snapshotProblem(spec, snapshot);
-  if (problem) return { kind: 'rejected', refusal: refuse('INVALID_STATE', problem) };
+/** The command runner's verdict, and the snapshot bound to `machine` that it judged. */
+function judge(
+  machine: AnyStateMachine,
+  snapshot: unknown,
+  command: unknown,
+): { readonly verdict: Verdict; readonly bound?: unknown } {
+  const problem = snapshotProblem(specOf(machine), snapshot);
+  if (problem) return { verdict: { kind: 'rejected', refusal: refuse('INVALID_STATE', problem) } };
+  const bound = boundTo(machine, snapshot as { value: string; context: unknown });
   try {
-    return admit(
-      machine,
-      boundTo(machine, snapshot as { value: string; context: unknown }),
-      command,
-    );
+    return { verdict: admit(machine, bound, command), bound };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return {
-      kind: 'rejected',
-      refusal: refuse('INVALID_STATE', `the command could not be checked: ${message}`, {
-        error: message,
-      }),
-    };
+    const refusal = refuse('INVALID_STATE', `the command could not be checked: ${message}`, {
+      error: message,
+    });
+    return { verdict: { kind: 'rejected', refusal } };
   }
 }
+
+const verdictOf = (machine: AnyStateMachine, snapshot: unknown, command: unknown): Verdict =>
+  judge(machine, snapshot, command).verdict;
 
 function rejectionFor<M extends AnyStateMachine>(
   snapshot: unknown,
@@ -218,16 +220,15 @@ export function execute<M extends AnyStateMachine>(
   snapshot: SnapshotOf<M>,
   command: CommandOf<M>,
 ): ExecuteResult<M> {
-  const verdict = verdictOf(machine, snapshot, command);
+  const { verdict, bound } = judge(machine, snapshot, command);
   if (verdict.kind === 'rejected') {
     return { ok: false, snapshot, rejection: rejectionFor<M>(snapshot, command, verdict.refusal) };
   }
   if (verdict.kind !== 'accepted')
     return { ok: true, snapshot, emitted: [], duplicate: verdict.kind === 'duplicate' };
   try {
-    const bound = boundTo(machine, snapshot);
-    markAdmitted(command, bound);
-    const [next, actions] = pureTransition(machine, bound, command);
+    markAdmitted(command as object, bound as object);
+    const [next, actions] = pureTransition(machine, bound as SnapshotOf<M>, command);
     const failed = next as { status: string; error?: unknown };
     if (failed.status === 'error') throw failed.error;
     const emitted = [...settledEmissions(next), ...emittedFrom(actions)] as EmittedOf<M>[];
@@ -328,9 +329,4 @@ export function availableCommands<M extends AnyStateMachine>(
     if (available) out.push(type);
   }
   return out as CommandOf<M>['type'][];
-}
-
-/** A probe helper: an instant one day after `at`, for payload dates that must lie in the future. */
-export function dayAfter(at: string): string {
-  return formatInstant((parseInstant(at) ?? 0) + 86_400_000);
 }

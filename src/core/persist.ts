@@ -144,7 +144,8 @@ export function restore<M extends AnyStateMachine>(machine: M, json: unknown): S
   if ('error' in joined) throw new SnapshotError(joined.error);
   const problem = spec.context(joined.context, 'context');
   if (problem) throw new SnapshotError(problem);
-  const context = canonical(joined.context, 'context') as AnyContext;
+  // Validated plain JSON data: a JSON round trip is an exact copy that never aliases the caller's.
+  const context = JSON.parse(JSON.stringify(joined.context)) as AnyContext;
   const invariant = spec.invariants?.({ status, context });
   if (invariant) throw new SnapshotError(invariant);
   const final = spec.finalStatuses.includes(status);

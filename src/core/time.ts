@@ -82,3 +82,8 @@ export function formatInstant(epochMs: number): string {
 export function compareInstants(a: string, b: string): number {
   return (parseInstant(a) ?? Number.NaN) - (parseInstant(b) ?? Number.NaN);
 }
+
+/** The instant one day after `at`, canonical: probes use it for dates that must lie in the future. */
+export function dayAfter(at: string): string {
+  return formatInstant((parseInstant(at) ?? 0) + 86_400_000);
+}

@@ -1,10 +1,11 @@
 /**
  * The commands of the Opencell subscription (SPEC.md, Opencell): payloads, roles and probes.
  */
-import { dayAfter } from '../core/api';
+
 import { tickSpec } from '../core/command';
 import { instant, nonEmptyString, optional, string } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
+import { dayAfter } from '../core/time';
 import { latest } from './dates';
 import { changesSchema, productOrderSchema } from './products';
 import type { OpencellSubscriptionContext } from './subscription.types';
