@@ -11,7 +11,7 @@
 import type { AnyStateMachine, TransitionDefinition } from 'xstate';
 import { wasAccepted } from './bookkeeping';
 import { checkCommand } from './command';
-import { type CompiledSpec, specOf } from './compiled';
+import { type CompiledSpec, guardName, specOf } from './compiled';
 import { type Refusal, type Rejection, refuse } from './rejection';
 import type { AnyCommand, AnyContext, Verdict } from './spec';
 import { parseInstant } from './time';
@@ -46,13 +46,6 @@ export function candidatesOf(
   return out;
 }
 
-function guardNameOf(guard: unknown): string | undefined {
-  if (typeof guard === 'string') return guard;
-  if (guard && typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string')
-    return guard.type;
-  return undefined;
-}
-
 /** Runs one named guard implementation, reporting a throw as its message. */
 function runGuard(
   machine: AnyStateMachine,
@@ -60,7 +53,7 @@ function runGuard(
   context: unknown,
   command: unknown,
 ): string | boolean {
-  const name = guardNameOf(guard);
+  const name = guardName(guard);
   const impl = name === undefined ? undefined : machine.implementations.guards[name];
   if (typeof impl !== 'function') return false;
   const params = guard && typeof guard === 'object' && 'params' in guard ? guard.params : undefined;
@@ -85,7 +78,7 @@ function explainRefusal(
 ): Refusal {
   let unexplained: { readonly guard: string; readonly error?: string } | undefined;
   for (const transition of candidates) {
-    const name = guardNameOf(transition.guard);
+    const name = guardName(transition.guard);
     if (name === undefined) continue;
     const guard = spec.guards[name];
     if (guard?.when && !guard.when(context, command)) continue;

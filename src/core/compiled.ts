@@ -21,7 +21,8 @@ function* nodesOf(node: AnyNode): Generator<AnyNode> {
   for (const child of Object.values(node.states)) yield* nodesOf(child);
 }
 
-function guardName(guard: unknown): string | undefined {
+/** The name of a named guard (`'name'` or `{ type: 'name' }`); `undefined` for an inline one. */
+export function guardName(guard: unknown): string | undefined {
   if (typeof guard === 'string') return guard;
   if (guard && typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string')
     return guard.type;
