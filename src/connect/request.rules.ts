@@ -5,7 +5,9 @@
  * Within a guard, rules run in SPEC.md's step-7 order: capability, open request, reason,
  * parameters, dates.
  */
+
 import { type Refusal, type Rule, refuse } from '../core/rejection';
+import { reasonRequired } from '../core/rules';
 import type { AnyCommand, GuardSpec } from '../core/spec';
 import { parseInstant } from '../core/time';
 import type { Capabilities } from './capabilities';
@@ -68,12 +70,7 @@ export const isThisRequest: RequestRule = (context, command) => {
 };
 
 /** A fail, revoke or tier configuration failure needs a non-blank reason. */
-export const reasonGiven: RequestRule = (_, command) => {
-  const { reason } = payload<{ reason?: string }>(command);
-  return reason !== undefined && reason.trim() !== ''
-    ? null
-    : refuse('REASON_REQUIRED', `${command.type} needs a reason`);
-};
+export const reasonGiven: RequestRule = reasonRequired();
 
 /** Parameter updates may only touch parameters of the phase the command writes. */
 function updatesIn(phase: Parameter['phase']): RequestRule {

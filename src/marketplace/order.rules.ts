@@ -3,7 +3,9 @@
  * The chart's guards, `explain`, `can` and `availableCommands` all run these. Guards without
  * rules are there so a host can add its own policy with `machine.provide({ guards })`.
  */
+
 import { type Rule, refuse } from '../core/rejection';
+import { reasonRequired } from '../core/rules';
 import type { AnyCommand, GuardSpec } from '../core/spec';
 import type { MarketplaceOrderContext, OrderCommandOf } from './order.types';
 import { applyQueries, applyValues, withErrors } from './parameters';
@@ -35,12 +37,7 @@ const queryAnswered: OrderRule = (context, command) => {
 };
 
 /** Failing an order needs `statusNotes`, the reason the client sees. */
-const statusNotesGiven: OrderRule = (_, command) => {
-  const { statusNotes } = as<'order.fail'>(command);
-  return statusNotes !== undefined && statusNotes.trim() !== ''
-    ? null
-    : refuse('REASON_REQUIRED', 'order.fail needs statusNotes');
-};
+const statusNotesGiven: OrderRule = reasonRequired('statusNotes');
 
 /** The named guards of the order chart. */
 export const orderGuards = {

@@ -2,7 +2,9 @@
  * The rules of a subscription (DOMAIN.md §2) as pure functions, and the named guards built from
  * them. Within a guard, rules run in SPEC.md's step-7 order: order type, open order, reason.
  */
+
 import { type Rule, refuse } from '../core/rejection';
+import { reasonRequired } from '../core/rules';
 import type { AnyCommand, GuardSpec } from '../core/spec';
 import { commitmentEnded } from './commitment';
 import { isOpenOrder, noOrderInProgress, orderTypeIn, relayed } from './open-order';
@@ -40,12 +42,7 @@ const changesFitOrder: SubscriptionRule = (_, command) => {
 };
 
 /** The vendor's termination without an order needs a reason. */
-const reasonGiven: SubscriptionRule = (_, command) => {
-  const { reason } = command as unknown as SubscriptionCommandOf<'subscription.terminate'>;
-  return reason !== undefined && reason.trim() !== ''
-    ? null
-    : refuse('REASON_REQUIRED', 'subscription.terminate needs a reason');
-};
+const reasonGiven: SubscriptionRule = reasonRequired();
 
 const isTermination = (_: Ctx, command: AnyCommand) => relayed(command).orderType === 'Termination';
 const due = (c: Ctx, command: AnyCommand) => commitmentEnded(c.commitmentDate, command.at);

@@ -4,7 +4,9 @@
  * run these. Within a guard, rules run in SPEC.md's step-7 order: request ids, reason, payload,
  * dates.
  */
+
 import { type Rule, refuse } from '../core/rejection';
+import { reasonRequired } from '../core/rules';
 import type { AnyCommand, GuardSpec } from '../core/spec';
 import { type AmendmentDraft, amendmentIdUsed, draftProblem, queueProblem } from './amendments';
 import { atOrBefore } from './dates';
@@ -48,12 +50,7 @@ export function amendmentOf(command: {
 }
 
 /** A cancellation or termination needs a non-blank reason (§3 "Termination needs a reason"). */
-export const reasonGiven: OpencellRule = (_, command) => {
-  const { reason } = payload<{ reason?: string }>(command);
-  return reason !== undefined && reason.trim() !== ''
-    ? null
-    : refuse('REASON_REQUIRED', `${command.type} needs a reason`);
-};
+export const reasonGiven: OpencellRule = reasonRequired();
 
 /** A date in the past may not precede the last recorded change: history is not rewritten. */
 function notBeforeLastChange(field: string, date: string, c: Ctx) {
