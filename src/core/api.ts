@@ -17,6 +17,7 @@ import { type CompiledSpec, specOf } from './compiled';
 import { markAdmitted, settledEmissions } from './machine';
 import { pureInitial, pureTransition } from './pure';
 import { type Refusal, type Rejection, type RejectionCode, refuse } from './rejection';
+import { creationRecorded } from './settle';
 import type { AnyContext, Verdict } from './spec';
 import { parseInstant } from './time';
 
@@ -89,7 +90,7 @@ export function initial<M extends AnyStateMachine>(
   const [snapshot, actions] = pureInitial<SnapshotOf<M>>(machine, input);
   return {
     snapshot: withPlainChildren(spec, snapshot),
-    emitted: emittedFrom(actions) as EmittedOf<M>[],
+    emitted: [creationRecorded(snapshot), ...emittedFrom(actions)] as EmittedOf<M>[],
   };
 }
 

@@ -25,7 +25,7 @@ import {
 import { admit, rejectionOf } from './admit';
 import { attachSpec, type CompiledSpec, compile, specOf } from './compiled';
 import { isInertScope } from './pure';
-import { settleCommand, settleCreation } from './settle';
+import { creationRecorded, settleCommand, settleCreation } from './settle';
 import type { AnyCommand, EmittedBase, GuardSpec, MachineSpec } from './spec';
 
 type Snapshot = MachineSnapshot<
@@ -96,10 +96,21 @@ class CommandStateMachine extends StateMachine<
   }
 
   override getInitialSnapshot(scope: Scope, input?: unknown): Snapshot {
-    const snapshot = super.getInitialSnapshot(scope, input);
+    // The creation's `audit.recorded` is heard before what the chart's entry actions emit.
+    const deferred: (() => void)[] = [];
+    const inner: Scope = isInertScope(scope)
+      ? scope
+      : Object.create(scope, { defer: { value: (fn: () => void) => deferred.push(fn) } });
+    const snapshot = super.getInitialSnapshot(inner, input);
     // XState turns a throwing context factory into an error snapshot: rethrow its own error.
     if (snapshot.status === 'error') throw snapshot.error;
-    return settleCreation(snapshot, input);
+    const settled = settleCreation(snapshot, input);
+    if (!isInertScope(scope)) {
+      const recorded = creationRecorded(settled);
+      scope.defer(() => scope.emit(recorded));
+      for (const fn of deferred) scope.defer(fn);
+    }
+    return settled;
   }
 
   override transition(snapshot: Snapshot, event: EventObject, scope: Scope): Snapshot {

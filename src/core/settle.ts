@@ -1,7 +1,7 @@
 /**
  * Settling an accepted command: the shared bookkeeping, and the change events every machine emits.
  */
-import { auditEntry, creationEntry, record } from './bookkeeping';
+import { type AuditRecorded, auditEntry, creationEntry, record } from './bookkeeping';
 import type { By } from './command';
 import type { CompiledSpec } from './compiled';
 import type { AnyCommand, AnyContext, EmittedBase } from './spec';
@@ -38,8 +38,11 @@ export function settleCommand<S extends SnapshotLike>(
     { status: to, context: after.context as AnyContext },
     command,
   );
-  const context = record(after.context as AnyContext, auditEntry(command, from, to, change?.audit));
-  const emitted: EmittedBase[] = [...(change?.emitted ?? [])];
+  const before_ = before.context as AnyContext;
+  const entry = auditEntry(before_.version + 1, command, from, to, change?.audit);
+  const context = record(after.context as AnyContext, entry);
+  const recorded: AuditRecorded = { type: 'audit.recorded', entry };
+  const emitted: EmittedBase[] = [recorded, ...(change?.emitted ?? [])];
   if (from !== to) {
     const changed: StatusChanged = {
       type: 'status.changed',
@@ -64,4 +67,10 @@ export function settleCreation<S extends SnapshotLike>(snapshot: S, input: unkno
       audit: [...context.audit, creationEntry({ at, by }, snapshot.value as string)],
     },
   };
+}
+
+/** The `audit.recorded` event of a new subject's creation entry. */
+export function creationRecorded(snapshot: SnapshotLike): AuditRecorded {
+  const { audit } = snapshot.context as AnyContext;
+  return { type: 'audit.recorded', entry: audit[audit.length - 1] as AuditRecorded['entry'] };
 }

@@ -2,7 +2,7 @@
  * Types of a SoftwareOne Marketplace agreement (DOMAIN.md §2,
  * reference/marketplace-agreement-statuses.png), e.g. `AGR-2119-4550-8674-0001`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { StatusChanged } from '../core/settle';
 import type { agreementPayloads } from './agreement.commands';
@@ -73,4 +73,5 @@ export type MarketplaceAgreementCommand =
 /** What an agreement actor emits. */
 export type MarketplaceAgreementEmitted =
   | StatusChanged<AgreementStatus>
+  | AuditRecorded<AgreementStatus, MarketplaceRole>
   | CommandRejected<MarketplaceAgreementCommand, AgreementStatus>;

@@ -2,7 +2,7 @@
  * Types of a SoftwareOne Marketplace order (DOMAIN.md §2, reference/marketplace-order-statuses.png),
  * e.g. `ORD-1234-5678-9012-3456`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { StatusChanged } from '../core/settle';
 import type { OrderLine } from './lines';
@@ -82,4 +82,5 @@ export type MarketplaceOrderCommand =
 /** What an order actor emits. */
 export type MarketplaceOrderEmitted =
   | StatusChanged<OrderStatus>
+  | AuditRecorded<OrderStatus, MarketplaceRole>
   | CommandRejected<MarketplaceOrderCommand, OrderStatus>;

@@ -2,7 +2,7 @@
  * Types of a SoftwareOne Marketplace subscription (DOMAIN.md §2, seed 002,
  * reference/marketplace-subscription-statuses.png), e.g. `SUB-2119-4550-8674-5962`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { StatusChanged } from '../core/settle';
 import type { Commitment } from './commitment';
@@ -141,5 +141,6 @@ export interface SubscriptionRenewed {
 /** What a subscription actor emits. */
 export type MarketplaceSubscriptionEmitted =
   | StatusChanged<SubscriptionStatus>
+  | AuditRecorded<SubscriptionStatus, MarketplaceRole>
   | SubscriptionRenewed
   | CommandRejected<MarketplaceSubscriptionCommand, SubscriptionStatus>;

@@ -2,7 +2,7 @@
  * Types of Opencell's subscription (DOMAIN.md §3, seed 003): statuses, products, access points,
  * versions, amendments, commands and what the machine emits.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
 import type { StatusChanged } from '../core/settle';
@@ -211,5 +211,6 @@ export type OpencellCommandRejected = CommandRejected<OpencellCommand, OpencellS
 /** Everything an actor of the machine emits to `actor.on(...)` listeners. */
 export type OpencellSubscriptionEmitted =
   | StatusChanged<OpencellStatus>
+  | AuditRecorded<OpencellStatus, OpencellRole>
   | AmendmentApplied
   | OpencellCommandRejected;

@@ -149,7 +149,7 @@ describe('restore refuses tampered snapshots', () => {
     ],
     [
       'a bad audit entry',
-      () => ({ ...good(), context: { ...good().context, audit: [{ at: 'then' }] } }),
+      () => ({ ...good(), context: { ...good().context, audit: [{ version: 1, at: 'then' }] } }),
       /context.audit\[0\].at: expected an ISO-8601/,
     ],
     [

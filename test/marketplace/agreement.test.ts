@@ -119,7 +119,7 @@ describe('marketplaceAgreementMachine: every arrow of the diagram, pure and acto
       const snapshot = start(machine, input);
       expect(snapshot.value).toBe(status);
       expect(snapshot.context.audit).toEqual([
-        { at: T0, by: { role: 'system' }, command: 'create', from: null, to: status },
+        { version: 1, at: T0, by: { role: 'system' }, command: 'create', from: null, to: status },
       ]);
       expect(runActor(machine, input, []).snapshot.context).toEqual(snapshot.context);
     }
