@@ -4,7 +4,7 @@
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
-import type { StatusChanged } from '../core/settle';
+import type { StatusChanged } from '../core/step';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
 import type { RequestCommandType } from './request.commands';
 import type {

@@ -14,6 +14,7 @@ import {
   type Schema,
   string,
 } from './schema';
+import { compareInstants } from './time';
 
 /** One line of the audit: who did what, when, and which status it led from and to. */
 export interface AuditEntry<Status extends string = string, Role extends string = string> {
@@ -54,7 +55,7 @@ export interface AuditRecorded<Status extends string = string, Role extends stri
   readonly entry: AuditEntry<Status, Role>;
 }
 
-/** True when a command with this id is in the audit window. */
+/** True when a command with this id is in the audit window (the last {@link AUDIT_WINDOW} entries). */
 export function wasAccepted(audit: readonly AuditEntry[], commandId: string): boolean {
   for (let i = audit.length - 1; i >= 0; i--) {
     if (audit[i]?.commandId === commandId) return true;
@@ -145,4 +146,49 @@ export function bookkeepingShape(statuses: readonly string[], roles: readonly st
     updatedAt: instant,
     audit: array(entry, { maxLength: AUDIT_WINDOW }),
   };
+}
+
+/**
+ * Why an audit does not add up for a subject at `version`, last changed at `updatedAt`, in
+ * `status`; `null` when it does. The audit holds the last `min(version, AUDIT_WINDOW)` entries,
+ * numbered consecutively up to `version`, in time order, each leading on from the one before, the
+ * creation first when it is still in the window, and the last one leading to `status`.
+ */
+export function auditProblem(
+  status: string,
+  context: Bookkeeping,
+  path = 'context',
+): string | null {
+  const { audit, version, updatedAt } = context;
+  const expected = Math.min(version, AUDIT_WINDOW);
+  if (audit.length !== expected)
+    return `${path}.audit: a subject at version ${version} keeps its last ${expected} entries, not ${audit.length}`;
+  const first = version - audit.length + 1;
+  const ids = new Set<string>();
+  for (let i = 0; i < audit.length; i++) {
+    const entry = audit[i] as AuditEntry;
+    const where = `${path}.audit[${i}]`;
+    if (entry.version !== first + i)
+      return `${where}.version: expected ${first + i}, got ${entry.version}`;
+    const creation = entry.version === 1;
+    if (creation !== (entry.command === 'create') || creation !== (entry.from === null))
+      return `${where}: only the creation (version 1) is a create, from null`;
+    const previous = audit[i - 1];
+    if (previous !== undefined) {
+      if (entry.from !== previous.to)
+        return `${where}.from: ${entry.from} does not follow on from ${previous.to}`;
+      if (compareInstants(entry.at, previous.at) < 0)
+        return `${where}.at: ${entry.at} is earlier than the entry before (${previous.at})`;
+    }
+    if (entry.commandId !== undefined) {
+      if (ids.has(entry.commandId))
+        return `${where}.commandId: ${JSON.stringify(entry.commandId)} was accepted twice`;
+      ids.add(entry.commandId);
+    }
+  }
+  const last = audit[audit.length - 1] as AuditEntry;
+  if (last.to !== status) return `${path}.audit: the last entry leads to ${last.to}, not ${status}`;
+  if (updatedAt !== last.at)
+    return `${path}.updatedAt: ${updatedAt} is not the last entry's at (${last.at})`;
+  return null;
 }

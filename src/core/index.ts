@@ -25,4 +25,4 @@ export {
   type RejectionDetails,
   type Rule,
 } from './rejection';
-export type { StatusChanged } from './settle';
+export type { StatusChanged } from './step';

@@ -4,7 +4,7 @@
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
-import type { StatusChanged } from '../core/settle';
+import type { StatusChanged } from '../core/step';
 import type { Commitment } from './commitment';
 import type { SubscriptionLine } from './lines';
 import type { OpenOrder } from './open-order';

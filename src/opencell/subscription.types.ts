@@ -5,7 +5,7 @@
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
-import type { StatusChanged } from '../core/settle';
+import type { StatusChanged } from '../core/step';
 import type { opencellPayloads } from './subscription.commands';
 
 /** Opencell's `SubscriptionStatusEnum`, verbatim. */

@@ -100,12 +100,17 @@ describe('toMermaid of the Connect subscription', () => {
     expect(text).toContain('    [*] --> start\n');
     expect(text).toContain('    start --> draft : always [startsAsDraft]\n');
     expect(text).toContain('    start --> processing : always\n');
-    expect(text).toContain('    processing --> active : always [purchaseApproved]\n');
+  });
+
+  it('labels each status change with the request command that causes it', () => {
+    expect(text).toContain('    processing --> active : request.approve\n');
+    expect(text).toContain('    active --> suspended : request.approve [approvesSuspend]\n');
+    expect(text).toContain('    suspended --> active : request.approve [approvesResume]\n');
   });
 
   it('joins the transitions between the same two states on one edge, targetless ones as self-loops', () => {
     expect(text).toContain(
-      '    active --> active : request.create [opensActiveRequest]<br>always [requestApproved]<br>always [requestEnded]\n',
+      '    active --> active : request.create [opensAutoApprovedTransfer]<br>request.create [opensActiveRequest]\n',
     );
   });
 
@@ -113,7 +118,12 @@ describe('toMermaid of the Connect subscription', () => {
     const note = text.slice(text.indexOf('  note right of subscription'));
     const own = [...subscriptionMachine.root.transitions.values()].flat();
     expect(own.length).toBeGreaterThan(10);
-    for (const t of own) expect(note).toContain(`    ${t.eventType} [${t.guard as string}]\n`);
+    for (const t of own)
+      expect(note).toContain(
+        t.guard === undefined
+          ? `    ${t.eventType}`
+          : `    ${t.eventType} [${t.guard as string}]\n`,
+      );
     expect(note).toContain('    request.approve [canApprove]\n');
     expect(note.endsWith('  end note\n')).toBe(true);
   });

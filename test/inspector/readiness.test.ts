@@ -36,7 +36,7 @@ const isNamed = (value: unknown) =>
     (value as { type: string }).type !== '');
 
 /** A state's description cites where it comes from: a row, a seed, a DOMAIN.md section. */
-const CITES_SOURCE = /\brows?\s+\d|\bseed\s+\d|DOMAIN\.md\s+§\d/i;
+const CITES_SOURCE = /\bconnect-workflows\b|\bseed\s+\d|DOMAIN\.md\s+§\d/i;
 
 describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('%s', (_, machine) => {
   const json = machine.toJSON() as unknown as JsonNode;

@@ -144,7 +144,6 @@ describe('marketplaceAgreementMachine: every arrow of the diagram, pure and acto
     expect(availableCommands(machine, active, 'system')).toEqual([
       'order.placed',
       'agreement.terminate',
-      'clock.tick',
     ]);
     expect(availableCommands(machine, active, 'operations')).toEqual([]);
   });
