@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toMermaid } from 'subscription-machines/diagram';
+import { guardName, transitionsOf } from '../src/diagram/transitions';
 import { type ListedMachine, MACHINES, stateNodes } from '../test/support/machines';
 
 /** The repository's root directory. */
@@ -22,6 +23,28 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function mermaidBlock(machine: ListedMachine['machine']): string {
   return ['```mermaid', toMermaid(machine).trimEnd(), '```'].join('\n');
+}
+
+/** The machine's own transitions, with their guards: the "In every state" box, in full. */
+function everyStateTable(machine: ListedMachine['machine']): string[] {
+  const rows = transitionsOf(machine.root).map((t) => {
+    const event = t.eventType === '' ? 'always' : String(t.eventType);
+    const guard = t.guard === undefined ? '' : `\`${cell(guardName(t.guard))}\``;
+    const targets = (t.target ?? []).map((target) => `\`${target.path.join('.')}\``);
+    return `| \`${cell(event)}\` | ${guard} | ${targets.join(', ') || 'stays'} |`;
+  });
+  if (rows.length === 0) return [];
+  return [
+    '## In every state',
+    '',
+    'The machine’s own transitions, the “In every state” box in full. A state’s own transitions for',
+    'a command come first; these apply when none of them does.',
+    '',
+    '| Command | Guard | Goes to |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ];
 }
 
 /** One machine's page: its import, its description, the diagram and its states' descriptions. */
@@ -42,6 +65,7 @@ function machinePage({ name, from, machine }: ListedMachine): string {
     '',
     'How to read it: [the legend](README.md#reading-the-diagrams).',
     '',
+    ...everyStateTable(machine),
     '## States',
     '',
     '| State | Description |',
@@ -70,16 +94,25 @@ function indexPage(): string {
     '## Reading the diagrams',
     '',
     '- A box is a state, named with the platform’s own status string. `[*] -->` points at the state',
-    '  a machine starts in; `--> [*]` leaves a final state.',
-    '- `event [guard]` labels a transition: the command, and the named guard that must pass. Several',
+    '  a machine starts in. A box with a bold border is a final state: the machine stops there.',
+    '- `command [guard]` labels a transition: the command, and the named guard that must pass. Several',
     '  lines on one edge are several transitions between the same two states.',
     '- `always [guard]` is an eventless transition, taken as soon as its guard holds, within the',
-    '  command that made it hold. A `start` state is transient: the machine never rests there.',
-    '- A self-loop is a transition that stays in its state: it changes the context only.',
-    '- A note on the machine lists its own (root-level) transitions, handled in every state. The',
-    '  Connect subscription forwards the request commands to its open request this way.',
+    '  command that made it hold.',
+    '- Lines inside a box, under its name, are transitions that stay in that state: they change the',
+    '  context only (an amendment, a renewal, a new request).',
+    '- When a machine is born in a transient state that only routes to its first status (`start`),',
+    '  `[*]` points at each first status instead, labelled with the guard that picks it (`[else]`: none',
+    '  of the others).',
+    '- The dashed “In every state” box is not a state: it lists the machine’s own (root-level)',
+    '  commands, handled in whichever state it is in when that state’s own transitions do not take',
+    '  the command. They are grouped by prefix (`request.submit, validate` is `request.submit` and',
+    '  `request.validate`). The Connect subscription forwards the request commands to its open',
+    '  request this way. Each page lists them with their guards.',
     '- Actions are not drawn: the XState inspector and `machine.toJSON()` show them',
     '  ([inspector.md](../inspector.md)).',
+    '- These diagrams are Mermaid text, which GitHub draws; `npm test` draws each one in headless',
+    '  Chromium and fails on a parse error or a label that leaves its box. No images are kept.',
     '',
   ].join('\n');
 }
