@@ -37,15 +37,16 @@ type RequestRule<Fields = unknown> = Rule<
 >;
 type WithParams = { readonly params?: readonly ParameterUpdate[] };
 
+const NEEDS: ReadonlyMap<RequestType, keyof Capabilities> = new Map([
+  ['suspend', 'administrativeHold'],
+  ['resume', 'administrativeHold'],
+  ['renew', 'renew'],
+  ['transfer', 'transfer'],
+]);
+
 /** Suspend and resume need Administrative Hold; renew and transfer need their switches. */
 export function requestTypeEnabled(capabilities: Capabilities, type: RequestType): Refusal | null {
-  const needs: Partial<Record<RequestType, keyof Capabilities>> = {
-    suspend: 'administrativeHold',
-    resume: 'administrativeHold',
-    renew: 'renew',
-    transfer: 'transfer',
-  };
-  const capability = needs[type];
+  const capability = NEEDS.get(type);
   if (capability === undefined || capabilities[capability] === true) return null;
   return refuse('CAPABILITY_DISABLED', `${type} requests need the ${capability} capability`, {
     capability,

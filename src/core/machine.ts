@@ -45,11 +45,15 @@ type Implementations = MachineImplementationsSimplified<MachineContext, EventObj
 type Children = Record<string, AnyActorRef | undefined>;
 
 /** XState's own events (`xstate.init`, `xstate.stop`, `xstate.done.actor.*`, …) are not commands. */
-const isInternal = (event: EventObject) =>
-  typeof event === 'object' &&
-  event !== null &&
-  typeof event.type === 'string' &&
-  event.type.startsWith('xstate.');
+function isInternal(event: unknown): boolean {
+  try {
+    const type =
+      typeof event === 'object' && event !== null ? Reflect.get(event, 'type') : undefined;
+    return typeof type === 'string' && type.startsWith('xstate.');
+  } catch {
+    return false;
+  }
+}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -134,7 +138,7 @@ class CommandStateMachine extends StateMachine<
       });
     } catch (error) {
       result = {
-        verdict: { kind: 'rejected', refusal: chartFailure(event?.type, error) },
+        verdict: { kind: 'rejected', refusal: chartFailure(undefined, error) },
         subject,
         emitted: [],
         effects: [],

@@ -3,20 +3,31 @@
  *
  * Commands and persisted snapshots come from outside: an HTTP body, a database row, a caller's
  * object it may change later. Before anything reads them, they are copied into fresh plain data:
- * own enumerable string keys with data values only, no prototype but `Object.prototype`, no
- * `__proto__`, `constructor`, `prototype` or `xstate$$type` key. A getter is never run, and a Proxy whose trap
+ * own enumerable string keys with data values only, no prototype but `Object.prototype`, no key
+ * named after an `Object.prototype` member (`__proto__`, `constructor`, `toString`, …). A getter is never run, and a Proxy whose trap
  * throws is refused like any other non-data value. Whatever the caller does to its object
  * afterwards, the copy does not change.
  */
 
 /**
- * Keys no command or snapshot may carry, at any depth: they name `Object.prototype` machinery, or
- * (`xstate$$type`) the marker XState's restore replaces with a child actor.
+ * Keys no command or snapshot may carry, at any depth: the names of `Object.prototype`'s members,
+ * `prototype`, and `xstate$$type` (the marker XState's restore replaces with a child actor). No
+ * field of any machine has one of these names, so they can only be an attack or a mistake.
  */
 const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
   'constructor',
   'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
   'xstate$$type',
 ]);
 
@@ -107,7 +118,15 @@ export function plainCopy(
   path = '',
 ): { readonly ok: true; readonly value: unknown } | ({ readonly ok: false } & NotPlain) {
   try {
-    return { ok: true, value: copyValue(value, path, 0) };
+    const copy = copyValue(value, path, 0);
+    // A Proxy can answer its descriptors and its reads differently: what XState reads of an event
+    // (its `type`) must be what was copied.
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const type = Reflect.get(value, 'type');
+      if (type !== (copy as Record<string, unknown>).type)
+        throw new Refused(child(path, 'type'), 'a data property, got one that reads differently');
+    }
+    return { ok: true, value: copy };
   } catch (error) {
     if (error instanceof Refused) {
       const where = error.field === '' ? 'value' : error.field;
