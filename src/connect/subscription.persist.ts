@@ -97,6 +97,32 @@ const OPENED_IN: Readonly<Record<string, readonly string[]>> = {
 
 const isFinal = (status: string) => (FINAL_REQUEST_STATUSES as readonly string[]).includes(status);
 
+/**
+ * The closed requests are the ones the audit shows closing, most recent last: the requests the
+ * audit window names (but the open one) are the last closed ones, unless more closed since than the
+ * closed-requests window keeps.
+ */
+function closedAgreeWithAudit({ context }: Subject<Ctx>): string | null {
+  const named: string[] = [];
+  const seen = new Set<string>([context.pendingRequest?.id ?? '']);
+  for (let i = context.audit.length - 1; i >= 0; i--) {
+    const id = context.audit[i]?.requestId;
+    if (id !== undefined && !seen.has(id)) {
+      seen.add(id);
+      named.push(id);
+    }
+  }
+  const kept = context.requests.map((r) => r.id).reverse();
+  const shared = Math.min(named.length, kept.length);
+  for (let i = 0; i < shared; i++) {
+    if (named[i] !== kept[i])
+      return `context.requests: ${kept[i]} is not the request the audit shows closing (${named[i]})`;
+  }
+  if (named.length > kept.length && kept.length < CLOSED_REQUESTS_WINDOW)
+    return `context.requests: the audit shows ${named[kept.length]} closing, but it is not kept`;
+  return null;
+}
+
 /** Facts of a restored subscription, each naming the field it checks. */
 export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
   ({ status, context: { pendingRequest: open } }) => {
@@ -127,6 +153,14 @@ export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
       return "request.context.capabilities: differ from the subscription's";
     return null;
   },
+  ({ context: { pendingRequest: open, request } }) => {
+    if (open?.requestType !== 'purchase' || request === null) return null;
+    const asDraft = request.draft && request.capabilities.draftValidation;
+    return (open.openedIn === 'draft') === asDraft
+      ? null
+      : 'context.pendingRequest.openedIn: a purchase opens in draft exactly when it started as one';
+  },
+  closedAgreeWithAudit,
   ({ context: { pendingRequest: open, request, updatedAt } }) =>
     open !== null && request !== null && compareInstants(request.updatedAt, updatedAt) > 0
       ? 'request.context.updatedAt: the request changed after its subscription'

@@ -104,7 +104,7 @@ const termination: Check = (status, c) => {
   const endedData = c.terminationDate !== undefined && c.terminationReason !== undefined;
   const none = c.terminationDate === undefined && c.terminationReason === undefined;
   if (ended(status) ? !endedData : !none)
-    return `context.terminationDate, terminationReason: set exactly when CANCELED or RESILIATED`;
+    return 'context.terminationDate: set, with terminationReason, exactly when CANCELED or RESILIATED';
   return null;
 };
 
