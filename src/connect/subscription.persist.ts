@@ -41,7 +41,8 @@ type Ctx = SubscriptionContext;
 /** The actor source name of the open request (`setup({ actors })`). */
 export const REQUEST_ACTOR = 'fulfillmentRequest';
 
-const requestSpec = (): MachineSpec => compiledOf(fulfillmentRequestMachine).spec;
+const requestCompiled = () => compiledOf(fulfillmentRequestMachine);
+const requestSpec = (): MachineSpec => requestCompiled().spec;
 
 const pendingRequestSchema = object({
   id: nonEmptyString,
@@ -230,7 +231,7 @@ export const subscriptionPersisted: NonNullable<MachineSpec<Ctx>['persisted']> =
       return { error: 'request: is present, but context.pendingRequest is null' };
     let request: Subject;
     try {
-      request = readSubject(requestSpec(), json.request, 'request.');
+      request = readSubject(requestCompiled(), json.request, 'request.');
     } catch (error) {
       return { error: (error as Error).message };
     }

@@ -198,3 +198,35 @@ export function compileChart(machine: AnyStateMachine): Chart {
     actions,
   };
 }
+
+/**
+ * Whether the chart can move a subject from `from` to `to` on `command` (for `create`, whether `to`
+ * is a status a new subject can start in): the check restore runs on every audit entry.
+ */
+export function chartAllows(
+  chart: Chart,
+  from: string | null,
+  command: string,
+  to: string,
+): boolean {
+  if (from === null) return command === 'create' && settlesIn(chart, chart.initial).has(to);
+  const candidates = chart.states.get(from)?.on.get(command) ?? [];
+  return candidates.some((c) =>
+    c.target === undefined ? from === to : settlesIn(chart, c.target).has(to),
+  );
+}
+
+/** The statuses entering `state` may end in, through its `always` transitions. */
+function settlesIn(chart: Chart, state: string, seen = new Set<string>()): Set<string> {
+  const node = chart.states.get(state);
+  if (node === undefined || seen.has(state)) return new Set();
+  seen.add(state);
+  if (node.always.length === 0) return new Set([state]);
+  const out = new Set<string>();
+  // A guarded always may not be taken: the state itself is then where it rests.
+  if (node.always.every((c) => c.guard !== undefined)) out.add(state);
+  for (const c of node.always) {
+    for (const s of c.target === undefined ? [state] : settlesIn(chart, c.target, seen)) out.add(s);
+  }
+  return out;
+}

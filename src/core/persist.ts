@@ -5,7 +5,8 @@
 import { type Actor, type ActorOptions, type AnyStateMachine, createActor } from 'xstate';
 import type { SnapshotOf, StatusOf } from './api';
 import { auditProblem } from './bookkeeping';
-import { compiledOf, specOf } from './compiled';
+import { chartAllows } from './chart';
+import { type Compiled, compiledOf, specOf } from './compiled';
 import { snapshotOf } from './machine';
 import { plainCopy } from './plain';
 import { isPlainObject } from './schema';
@@ -123,15 +124,20 @@ export function persist<
  * then the machine's own facts. `path` prefixes every message (`context`, or `request.context`).
  */
 export function subjectProblem(
-  spec: MachineSpec,
+  compiled: Compiled,
   subject: Subject<unknown>,
   path: string,
 ): string | null {
+  const { spec, chart } = compiled;
   const problem = spec.context(subject.context, path);
   if (problem) return problem;
   const context = subject.context as AnyContext;
   const audit = auditProblem(subject.status, context, path);
   if (audit) return audit;
+  for (const [i, entry] of context.audit.entries()) {
+    if (!chartAllows(chart, entry.from, entry.command, entry.to))
+      return `${path}.audit[${i}]: ${entry.command} cannot lead from ${entry.from ?? 'creation'} to ${entry.to}`;
+  }
   for (const invariant of spec.invariants ?? []) {
     const broken = invariant({ status: subject.status, context });
     if (broken) return path === 'context' ? broken : broken.replace(/^context/, path);
@@ -144,7 +150,8 @@ export function subjectProblem(
  * copy): the envelope, the status, then {@link subjectProblem}. Throws a {@link SnapshotError}
  * whose message starts with the path of the problem, prefixed with `prefix` (e.g. `request.`).
  */
-export function readSubject(spec: MachineSpec, data: unknown, prefix = ''): Subject {
+export function readSubject(compiled: Compiled, data: unknown, prefix = ''): Subject {
+  const { spec } = compiled;
   if (!isPlainObject(data))
     throw new SnapshotError(`${prefix || 'snapshot: '}a persisted snapshot must be a JSON object`);
   if (data.schema !== spec.schema) {
@@ -173,7 +180,7 @@ export function readSubject(spec: MachineSpec, data: unknown, prefix = ''): Subj
   }
   const joined = spec.persisted ? spec.persisted.join(data) : { context: data.context };
   if ('error' in joined) throw new SnapshotError(`${prefix}${joined.error}`);
-  const problem = subjectProblem(spec, { status, context: joined.context }, `${prefix}context`);
+  const problem = subjectProblem(compiled, { status, context: joined.context }, `${prefix}context`);
   if (problem) throw new SnapshotError(problem);
   return { status, context: joined.context as AnyContext };
 }
@@ -192,7 +199,8 @@ export function readSubject(spec: MachineSpec, data: unknown, prefix = ''): Subj
  * ```
  */
 export function restore<M extends AnyStateMachine>(machine: M, json: unknown): SnapshotOf<M> {
-  const { spec } = compiledOf(machine);
+  const compiled = compiledOf(machine);
+  const { spec } = compiled;
   let data = json;
   if (typeof json === 'string') {
     try {
@@ -203,7 +211,7 @@ export function restore<M extends AnyStateMachine>(machine: M, json: unknown): S
   }
   const copied = plainCopy(data, 'snapshot');
   if (!copied.ok) throw new SnapshotError(copied.message.replace(/^snapshot\./, ''));
-  const subject = readSubject(spec, copied.value);
+  const subject = readSubject(compiled, copied.value);
   const final = spec.finalStatuses.includes(subject.status);
   const children = spec.children?.(subject) ?? {};
   return snapshotOf(

@@ -167,7 +167,7 @@ describe('restore refuses tampered snapshots', () => {
     [
       'an open request on a terminated subscription',
       () => retarget(good() as never, 'terminated'),
-      /cannot hold a purchase request/,
+      /^context\.audit\[0\]: create cannot lead from creation to terminated/,
     ],
     [
       'a processing subscription with no open request',

@@ -150,7 +150,7 @@ describe('restore refuses tampered snapshots', () => {
     [
       'Updating without an order',
       retarget(subscription, 'Updating'),
-      /^context\.openOrder: a Updating subscription needs a Change or Configuration order/,
+      /^context\.audit\[0\]: create cannot lead from creation to Updating/,
     ],
     [
       'Active without a commitment',
@@ -172,7 +172,7 @@ describe('restore refuses tampered snapshots', () => {
     const order = persist(start(marketplaceOrderMachine, orderBase));
     const failed = retarget(order, 'Failed');
     expect(() => restore(marketplaceOrderMachine, failed)).toThrow(
-      'context.statusNotes: a Failed order needs them',
+      'context.audit[0]: create cannot lead from creation to Failed',
     );
     const agreement = persist(start(marketplaceAgreementMachine, agreementBase)) as {
       context: object;
