@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Property and tamper tests walk thousands of states; CI machines have two shared cores.
+    testTimeout: 60_000,
     typecheck: {
       enabled: true,
       include: ['test/types/**/*.test-d.ts'],

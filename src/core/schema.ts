@@ -84,7 +84,10 @@ export function nullable<T>(inner: Schema<T>): Schema<T | null> {
 }
 
 /** An array whose every element satisfies `item`. */
-export function array<T>(item: Schema<T>, options: { maxLength?: number } = {}): Schema<T[]> {
+export function array<T>(
+  item: Schema<T>,
+  options: { maxLength?: number } = {},
+): Schema<readonly T[]> {
   return (value, path) => {
     if (!Array.isArray(value)) return `${at(path)}: expected an array, got ${describe(value)}`;
     if (options.maxLength !== undefined && value.length > options.maxLength) {

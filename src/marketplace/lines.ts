@@ -39,11 +39,11 @@ function uniqueIds(list: readonly { readonly id: string }[], path: string) {
   return null;
 }
 
-export const subscriptionLinesSchema: Schema<SubscriptionLine[]> = refine(
+export const subscriptionLinesSchema: Schema<readonly SubscriptionLine[]> = refine(
   array(object(line)),
   uniqueIds,
 );
-export const orderLinesSchema: Schema<OrderLine[]> = refine(
+export const orderLinesSchema: Schema<readonly OrderLine[]> = refine(
   array(object({ ...line, oldQuantity: optional(integer(0)) })),
   uniqueIds,
 );

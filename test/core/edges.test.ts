@@ -21,13 +21,13 @@ import { retarget } from '../support/tamper';
 
 const PR = 'PR-3071-1051-2166-001';
 const approve = {
-  type: 'request.approve',
+  type: 'request.approve' as const,
   requestId: PR,
   templateId: 'TL-1',
   params: [{ id: 'subscription_id', value: 'S-1' }],
   at: '2026-01-06T08:00:00Z',
-  by: { role: 'vendor' },
-} as const;
+  by: { role: 'vendor' as const },
+};
 const opencell = {
   code: 'SUB-42',
   offerCode: 'OF_BASIC',
@@ -301,7 +301,7 @@ describe('8. snapshots share nothing with the caller', () => {
     const input = subscriptionInput();
     const { snapshot } = initial(subscriptionMachine, input);
     const before = JSON.stringify(persist(snapshot));
-    (input.items as { quantity: number }[])[0] = { id: 'SKU-A', quantity: 99 } as never;
+    (input.items as unknown as { quantity: number }[])[0] = { id: 'SKU-A', quantity: 99 } as never;
     (input.by as { role: string }).role = 'vendor';
     expect(JSON.stringify(persist(snapshot))).toBe(before);
 
