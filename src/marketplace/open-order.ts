@@ -1,6 +1,7 @@
 /**
  * The order a subscription or an agreement waits for, and the rules of orders relayed to it by the
- * platform (`order.placed`, `order.completed`, `order.failed`): one order at a time (DOMAIN.md §2).
+ * platform (`order.placed`, `order.completed`, `order.failed`): one order at a time (Marketplace
+ * docs, orders).
  */
 import { type Rule, refuse } from '../core/rejection';
 import { literal, nullable, object, optional, type Schema } from '../core/schema';
