@@ -2,6 +2,8 @@
  * `npm run diagrams`: redraws docs/diagrams/*.md and the diagram in README.md from the machines
  * (scripts/diagram-docs.ts), and removes the diagram of a machine that is gone.
  * `npm run diagrams -- --check` only compares, and exits 1 when something is out of date.
+ * `npm run diagrams -- --measure` renders each diagram in headless Chromium (scripts/diagram-render.ts)
+ * and prints its size in px, and any label that leaves its frame; it writes nothing.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +19,11 @@ import {
 const check = process.argv.includes('--check');
 const wanted = diagramDocs();
 wanted.set('README.md', withReadmeDiagram(readme()));
+
+if (process.argv.includes('--measure')) {
+  const { measure } = await import('./diagram-measure-cli');
+  process.exit(await measure(wanted));
+}
 
 const stale = diagramFilesOnDisk().filter((path) => !wanted.has(path));
 const changed = [...wanted].filter(([path, text]) => {

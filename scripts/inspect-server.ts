@@ -3,15 +3,18 @@
  * bound to 127.0.0.1 only. It does what `createInspectorServer` from `@statelyai/inspect/server`
  * does, which listens on every interface and cannot be told otherwise:
  *
- * - `GET /` serves a page that embeds https://stately.ai/inspect and posts it every event;
+ * - `GET /` serves a page (scripts/inspect-page.ts) that embeds https://stately.ai/inspect and
+ *   posts it every event, and shows a local timeline of the same events when it cannot load it;
  * - the WebSocket server relays each inspection event to every other client, and replays the
  *   events so far to a browser that connects later (all of them, not the last 200).
  *
  * Development only: nothing in src/ imports this.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { bridgePage, TIMELINE_SCRIPT } from './inspect-page';
 
 interface Socket {
   readonly readyState: number;
@@ -51,37 +54,16 @@ export const RELAYED_EVENTS: ReadonlySet<string> = new Set([
 /** The Stately inspector, which the page embeds. */
 export const INSPECTOR_UI = 'https://stately.ai/inspect';
 
-function bridgePage(ws: string, inspector: string): string {
-  return `<!doctype html>
-<html>
-<head>
-  <meta charset="utf-8">
-  <title>subscription-machines: XState inspector</title>
-  <style>html, body, iframe { margin: 0; width: 100%; height: 100%; border: 0; }</style>
-</head>
-<body>
-  <iframe id="inspector" src="${inspector}"></iframe>
-  <script>
-    // The inspector says when it is ready; events that come earlier wait for it.
-    const frame = document.getElementById('inspector');
-    const waiting = [];
-    let ready = false;
-    window.addEventListener('message', (e) => {
-      if (e.data && e.data.type === '@statelyai.connected') {
-        ready = true;
-        for (const event of waiting.splice(0)) frame.contentWindow.postMessage(event, '*');
-      }
-    });
-    new WebSocket(${JSON.stringify(ws)}).onmessage = (message) => {
-      const event = JSON.parse(message.data);
-      if (ready) frame.contentWindow.postMessage(event, '*');
-      else waiting.push(event);
-    };
-  </script>
-</body>
-</html>
-`;
-}
+/**
+ * `serializationDepthLimit` for `@statelyai/inspect`. Its default, 10, hides what matters here:
+ * `createBrowserInspector` uses it as a depth and as a number of entries per object or array, so
+ * the 11th key of a Connect subscription's context, `audit`, arrives as `"[...]"`, and so does
+ * every audit entry after the 10th. The WebSocket inspector uses it as a depth only. 1,000 keeps
+ * an audit of up to 1,000 commands whole, at any depth these contexts have.
+ */
+export const SERIALIZATION_DEPTH_LIMIT = 1_000;
+
+const TIMELINE_JS = readFileSync(new URL('./inspect-timeline.js', import.meta.url), 'utf8');
 
 export interface InspectorServerOptions {
   /** Default `127.0.0.1`. */
@@ -90,6 +72,8 @@ export interface InspectorServerOptions {
   readonly port?: number;
   /** The inspector page to embed (default {@link INSPECTOR_UI}). */
   readonly inspector?: string;
+  /** How long the page waits for the inspector before it shows the local timeline (15 s). */
+  readonly inspectorTimeoutMs?: number;
 }
 
 export interface InspectorServer {
@@ -115,6 +99,10 @@ export function startInspectorServer(
   const http = createServer((request: IncomingMessage, response: ServerResponse) => {
     if (request.method === 'GET' && (request.url === '/' || request.url === '/index.html')) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    } else if (request.method === 'GET' && request.url === TIMELINE_SCRIPT) {
+      response
+        .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+        .end(TIMELINE_JS);
     } else {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     }
@@ -139,7 +127,11 @@ export function startInspectorServer(
     http.listen(options.port ?? 8080, host, () => {
       const address = http.address() as AddressInfo;
       const origin = `${host}:${address.port}`;
-      page = bridgePage(`ws://${origin}`, options.inspector ?? INSPECTOR_UI);
+      page = bridgePage({
+        ws: `ws://${origin}`,
+        inspector: options.inspector ?? INSPECTOR_UI,
+        timeoutMs: options.inspectorTimeoutMs ?? 15_000,
+      });
       resolve({
         url: `http://${origin}/`,
         ws: `ws://${origin}`,

@@ -11,7 +11,12 @@
 import { createWebSocketInspector } from '@statelyai/inspect';
 import type { InspectionEvent } from 'xstate';
 import { tellStory } from '../examples/story';
-import { INSPECTOR_UI, RELAYED_EVENTS, startInspectorServer } from './inspect-server';
+import {
+  INSPECTOR_UI,
+  RELAYED_EVENTS,
+  SERIALIZATION_DEPTH_LIMIT,
+  startInspectorServer,
+} from './inspect-server';
 
 const args = process.argv.slice(2);
 const exit = args.includes('--exit') || process.env.INSPECT_EXIT === '1';
@@ -35,7 +40,12 @@ const server = await startInspectorServer({ port }).catch((error: NodeJS.ErrnoEx
   console.error(`npm run inspect: cannot listen on 127.0.0.1:${port}${hint} (${error.message})`);
   return process.exit(1);
 });
-const inspector = createWebSocketInspector({ url: server.ws, maxDeferredEvents: 100_000 });
+const inspector = createWebSocketInspector({
+  url: server.ws,
+  maxDeferredEvents: 100_000,
+  // The default (10) can cut a context's audit to "[...]": see SERIALIZATION_DEPTH_LIMIT.
+  serializationDepthLimit: SERIALIZATION_DEPTH_LIMIT,
+});
 await server.connected();
 
 let sent = 0;
@@ -52,7 +62,8 @@ const arrived = await until(() => server.received >= sent, 15_000);
 console.log(`
 XState inspector: ${sent} inspection events from ${actors.size} actors, the subscription and each request it opened.
   Open ${server.url} in a browser: the page embeds the Stately inspector (${INSPECTOR_UI})
-  and replays the whole story into it. Listening on ${server.address.address}:${server.address.port} only${exit ? ' (--exit: stopping now)' : ''}.`);
+  and replays the whole story into it; offline, it shows the story as a local timeline instead.
+  Listening on ${server.address.address}:${server.address.port} only${exit ? ' (--exit: stopping now)' : ''}.`);
 
 async function stop(code: number): Promise<never> {
   inspector.stop();

@@ -1,8 +1,9 @@
 /**
- * Product capabilities that gate the Connect lifecycles (DOMAIN.md §1.3). Everything is off by
- * default, as on a new Connect product.
+ * Product capabilities that gate the Connect lifecycles (Connect's product capabilities: the
+ * `product.capabilities` object of the Connect OpenAPI spec). Everything is off by default, as on a
+ * new Connect product.
  */
-import { isPlainObject } from '../core/schema';
+import { isPlainObject, type Schema } from '../core/schema';
 
 /** The request types that may be scheduled, one switch each. */
 export interface SchedulingCapabilities {
@@ -180,3 +181,13 @@ export function checkCapabilities(value: unknown, path: string): string | null {
   }
   return null;
 }
+
+/** Validates a partial {@link CapabilitiesInput} at `path`, with {@link defineCapabilities}'s checks. */
+export const isCapabilitiesInput: Schema<CapabilitiesInput> = (value, path) => {
+  try {
+    defineCapabilities(value as CapabilitiesInput);
+    return null;
+  } catch (error) {
+    return (error as Error).message.replace(/^capabilities/, path);
+  }
+};

@@ -1,12 +1,30 @@
 /**
- * The commands of a fulfillment request (SPEC.md, Connect commands): payloads and roles.
- * A subscription accepts the same commands and forwards them to its open request.
+ * The commands of a fulfillment request: payloads, roles and probes, and the input that creates
+ * one. A subscription accepts the same commands and hands them to its open request, so a new
+ * request command is added here (and in the request's chart and rules) only.
  */
-
-import { instant, nonEmptyString, optional, string } from '../core/schema';
+import { created } from '../core/bookkeeping';
+import { tickSpec } from '../core/command';
+import {
+  boolean,
+  instant,
+  literal,
+  nonEmptyString,
+  object,
+  optional,
+  string,
+} from '../core/schema';
 import type { CommandSpec } from '../core/spec';
 import { dayAfter } from '../core/time';
-import { parameterUpdatesSchema } from './parameters';
+import { type CapabilitiesInput, defineCapabilities, isCapabilitiesInput } from './capabilities';
+import { itemsSchema, parametersSchema, parameterUpdatesSchema } from './parameters';
+import { requestTypeEnabled } from './request.rules';
+import {
+  CONNECT_ROLES,
+  type FulfillmentRequestContext,
+  type FulfillmentRequestInput,
+  REQUEST_TYPES,
+} from './request.types';
 
 const requestId = nonEmptyString;
 
@@ -46,7 +64,7 @@ export const requestRoles: Readonly<
 > = {
   'request.submit': ['buyer'],
   'request.validate': ['vendor'],
-  // The system inquires too, when required parameters are missing (§1.2 row 8).
+  // The system inquires too, when required parameters are missing (connect-workflows t-8).
   'request.inquire': ['vendor', 'system'],
   'request.answer': ['buyer'],
   'request.pend': ['vendor'],
@@ -59,6 +77,28 @@ export const requestRoles: Readonly<
   'tierConfig.approve': ['system'],
   'tierConfig.fail': ['system'],
   'request.delete': ['system'],
+};
+
+/**
+ * The guard a host overrides to add its own policy to each request command (`machine.provide`):
+ * the request's own guard of that name judges the command on a request alone; on a subscription,
+ * the guard of the same name is the host's hook, after the open request's own rules.
+ */
+export const requestPolicies: Readonly<Record<RequestCommandType, string>> = {
+  'request.submit': 'canSubmit',
+  'request.validate': 'canValidate',
+  'request.inquire': 'canInquire',
+  'request.answer': 'canAnswer',
+  'request.pend': 'canPend',
+  'request.approve': 'canApprove',
+  'request.fail': 'canFail',
+  'request.schedule': 'canSchedule',
+  'request.revoke': 'canRevoke',
+  'request.confirmRevocation': 'canConfirmRevocation',
+  'tierConfig.require': 'canRequireTierConfig',
+  'tierConfig.approve': 'canApproveTierConfig',
+  'tierConfig.fail': 'canFailTierConfig',
+  'request.delete': 'canDelete',
 };
 
 /** What probes are made from: the time, and the parameters of the request they address. */
@@ -129,4 +169,47 @@ export function requestCommandSpecs<Context extends { readonly updatedAt: string
     };
   }
   return specs;
+}
+
+/** The command specs of a fulfillment request on its own: its commands, and `clock.tick`. */
+export const requestCommands: Readonly<Record<string, CommandSpec<FulfillmentRequestContext>>> = {
+  ...requestCommandSpecs<FulfillmentRequestContext>((c) => c.id),
+  'clock.tick': tickSpec,
+};
+
+const inputSchema = object({
+  id: nonEmptyString,
+  subscriptionId: nonEmptyString,
+  requestType: literal(...REQUEST_TYPES),
+  at: instant,
+  by: object({ role: literal(...CONNECT_ROLES), id: optional(nonEmptyString) }),
+  capabilities: optional(isCapabilitiesInput),
+  draft: optional(boolean),
+  tierConfigRequired: optional(boolean),
+  items: optional(itemsSchema),
+  params: optional(parametersSchema),
+});
+
+/**
+ * The context of a new request. Throws a `TypeError` naming the bad input field, or the capability
+ * a request type needs.
+ */
+export function requestContext(input: FulfillmentRequestInput): FulfillmentRequestContext {
+  const error = inputSchema(input, 'input');
+  if (error) throw new TypeError(`fulfillmentRequestMachine ${error}`);
+  const capabilities = defineCapabilities(input.capabilities as CapabilitiesInput | undefined);
+  const disabled = requestTypeEnabled(capabilities, input.requestType);
+  if (disabled)
+    throw new TypeError(`fulfillmentRequestMachine input.requestType: ${disabled.message}`);
+  return {
+    id: input.id,
+    subscriptionId: input.subscriptionId,
+    requestType: input.requestType,
+    capabilities,
+    draft: input.draft === true,
+    tierConfigRequired: input.tierConfigRequired === true,
+    items: input.items ?? [],
+    params: input.params ?? [],
+    ...created(input),
+  };
 }

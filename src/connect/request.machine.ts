@@ -1,22 +1,33 @@
 /**
- * CloudBlue Connect's fulfillment request, as drawn in reference/connect-fulfillment-request-statuses.png
- * (DOMAIN.md §1.2). Row numbers in the descriptions are the diagram's.
+ * CloudBlue Connect's fulfillment request, as its status workflow draws it (connect-workflows,
+ * `subscriptions-fulfillment-request/`: one page per status `s-*` and transition `t-*`; the
+ * descriptions name them, and docs/connect.md has the table).
  */
 import { assign, emit, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
+import type { MachineSpec } from '../core/spec';
 import { applyUpdates } from './parameters';
-import type { RequestCommandType } from './request.commands';
+import { type RequestCommandType, requestCommands, requestContext } from './request.commands';
+import {
+  REQUEST_SCHEMA,
+  requestContextSchema,
+  requestInvariants,
+  requestOutput,
+} from './request.persist';
 import { requestGuards } from './request.rules';
-import { requestContext, requestOutput, requestSpec } from './request.spec';
-import type {
-  FulfillmentRequestCommand,
-  FulfillmentRequestContext,
-  FulfillmentRequestEmitted,
-  FulfillmentRequestInput,
-  FulfillmentRequestOutput,
-  Notification,
-  NotificationTemplate,
-  RequestCommandOf,
+import {
+  CONNECT_ROLES,
+  FINAL_REQUEST_STATUSES,
+  type FinalRequestStatus,
+  type FulfillmentRequestCommand,
+  type FulfillmentRequestContext,
+  type FulfillmentRequestEmitted,
+  type FulfillmentRequestInput,
+  type FulfillmentRequestOutput,
+  type Notification,
+  type NotificationTemplate,
+  REQUEST_STATUSES,
+  type RequestCommandOf,
 } from './request.types';
 
 type Ctx = FulfillmentRequestContext;
@@ -39,7 +50,22 @@ function notice(
   };
 }
 
-const base = setup({
+/** What the step needs to know about the request beside its chart. */
+const requestSpec: MachineSpec<FulfillmentRequestContext> = {
+  schema: REQUEST_SCHEMA,
+  schemaVersion: 1,
+  statuses: REQUEST_STATUSES,
+  finalStatuses: FINAL_REQUEST_STATUSES,
+  roles: CONNECT_ROLES,
+  commands: requestCommands,
+  guards: requestGuards,
+  context: requestContextSchema,
+  invariants: requestInvariants,
+  subjectIds: (c) => ({ subscriptionId: c.subscriptionId, requestId: c.id }),
+  output: ({ status, context }) => requestOutput(context, status as FinalRequestStatus),
+};
+
+const base = /*#__PURE__*/ setup({
   types: {} as {
     context: FulfillmentRequestContext;
     events: FulfillmentRequestCommand;
@@ -47,7 +73,7 @@ const base = setup({
     output: FulfillmentRequestOutput;
     emitted: FulfillmentRequestEmitted;
   },
-  guards: guardImplementations<Ctx, FulfillmentRequestCommand>(requestGuards as never),
+  guards: guardImplementations<Ctx, FulfillmentRequestCommand>(requestGuards),
   actions: {
     applyValidation: assign({
       params: ({ context, event }) =>
@@ -85,7 +111,8 @@ const base = setup({
   },
 }).createMachine({
   id: 'fulfillmentRequest',
-  description: 'A CloudBlue Connect fulfillment request (DOMAIN.md §1.2).',
+  description:
+    'A CloudBlue Connect fulfillment request: a purchase, change, suspend, resume, cancel, adjustment, renew or transfer of a subscription (connect-workflows: subscriptions-fulfillment-request/object).',
   context: ({ input }) => requestContext(input),
   // The final status's own output (below) becomes the machine's output.
   output: ({ event }) => (event as unknown as { output: FulfillmentRequestOutput }).output,
@@ -93,7 +120,7 @@ const base = setup({
   states: {
     start: {
       description:
-        'Transient: routes a new request to its first status (rows 1, 2 and 5; transfer auto-approval). Never a resting status.',
+        'Transient: routes a new request to its first status (connect-workflows t-1-new-pending, t-2-new-draft, t-5-pending-tiers-setup; transfer_autoapprove). Never a resting status.',
       always: [
         { guard: 'autoApprovesTransfer', target: 'approved' },
         { guard: 'startsAsDraft', target: 'draft' },
@@ -103,7 +130,7 @@ const base = setup({
     },
     draft: {
       description:
-        'Row 2: the buyer created a draft, validated before provisioning (Dynamic Validation of the Draft Requests).',
+        'Draft: created for validation before provisioning, with dynamic validation on for its type (connect-workflows s-a-draft).',
       on: {
         'request.submit': [
           { guard: 'submitsToTiersSetup', target: 'tiers_setup' },
@@ -115,7 +142,7 @@ const base = setup({
     },
     tiers_setup: {
       description:
-        'Rows 5–7: waits for the tier configuration request; its approval sends the Tier Configuration Approved template.',
+        'Tiers setup: waits for the tier configuration request; its approval sends the Tier Configuration Approved template (connect-workflows s-c-tiers-setup).',
       on: {
         'tierConfig.approve': {
           guard: 'canApproveTierConfig',
@@ -130,7 +157,8 @@ const base = setup({
       },
     },
     pending: {
-      description: 'Row 1: waiting for the vendor; entering it sends the Pending template.',
+      description:
+        'Pending: waiting for the vendor to approve, fail, inquire or schedule it; entering it sends the Pending template (connect-workflows s-b-pending).',
       entry: 'notifyPending',
       on: {
         'request.inquire': { guard: 'canInquire', target: 'inquiring', actions: 'applyInquiry' },
@@ -146,7 +174,7 @@ const base = setup({
     },
     inquiring: {
       description:
-        'Rows 8–10: the buyer is asked to fix the parameters that carry errors; entering it sends the Inquiring template.',
+        'Inquiring: the buyer is asked for the parameter data that carries errors; entering it sends the Inquiring template (connect-workflows s-d-inquiring).',
       entry: 'notifyInquiring',
       on: {
         'request.answer': { guard: 'canAnswer', target: 'pending', actions: 'applyAnswer' },
@@ -156,7 +184,7 @@ const base = setup({
     },
     scheduled: {
       description:
-        'Rows 13–15: a delayed activation; returns to pending at its planned date, or is revoked.',
+        'Scheduled: a delayed activation; back to pending at its planned date, or revoked by the distributor or reseller (connect-workflows s-g-scheduled).',
       on: {
         'clock.tick': { guard: 'isDue', target: 'pending' },
         'request.revoke': {
@@ -168,30 +196,32 @@ const base = setup({
     },
     revoking: {
       description:
-        'Rows 15–16: the distributor or reseller revoked it; waits for the vendor to confirm.',
+        'Revoking: the distributor or reseller revoked it; waits for the vendor to confirm (connect-workflows s-h-revoking).',
       on: {
         'request.confirmRevocation': { guard: 'canConfirmRevocation', target: 'revoked' },
       },
     },
     approved: {
       type: 'final',
-      description: 'Row 11 (final): the vendor completed the request.',
+      description:
+        'Approved (final): the vendor completed the request, and the subscription changed accordingly (connect-workflows s-e-approved).',
       output: ({ context }) => requestOutput(context, 'approved'),
     },
     failed: {
       type: 'final',
       description:
-        'Rows 6 and 12 (final): the vendor, or the tier configuration, failed it irreversibly.',
+        'Failed (final): the vendor rejected it, or its tier configuration failed (connect-workflows s-f-failed).',
       output: ({ context }) => requestOutput(context, 'failed'),
     },
     revoked: {
       type: 'final',
-      description: 'Row 16 (final): the vendor confirmed the revocation.',
+      description:
+        'Revoked (final): the vendor confirmed the revocation (connect-workflows s-i-revoked).',
       output: ({ context }) => requestOutput(context, 'revoked'),
     },
     deleted: {
       type: 'final',
-      description: 'Row 4 (final): the draft was garbage-collected.',
+      description: 'Deleted (final): the draft was removed (connect-workflows t-4-draft-deleted).',
       output: ({ context }) => requestOutput(context, 'deleted'),
     },
   },
@@ -207,7 +237,7 @@ const base = setup({
  * });
  * statusOf(snapshot); // 'pending'
  */
-export const fulfillmentRequestMachine = commandMachine(base, requestSpec as never);
+export const fulfillmentRequestMachine = /*#__PURE__*/ commandMachine(base, requestSpec);
 
 /** The machine type of {@link fulfillmentRequestMachine}. */
 export type FulfillmentRequestMachine = typeof fulfillmentRequestMachine;

@@ -1,10 +1,10 @@
 /**
  * Types of CloudBlue Connect's fulfillment request (DOMAIN.md §1.2), e.g. `PR-3071-1051-2166-001`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
-import type { StatusChanged } from '../core/settle';
+import type { StatusChanged } from '../core/step';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
 import type { requestPayloads } from './request.commands';
 
@@ -149,6 +149,7 @@ export interface Notification {
 /** Everything a fulfillment request actor emits: listen with `actor.on(type, …)`. */
 export type FulfillmentRequestEmitted =
   | StatusChanged<RequestStatus>
+  | AuditRecorded<RequestStatus, ConnectRole>
   | Notification
   | CommandRejected<FulfillmentRequestCommand, RequestStatus>;
 

@@ -1,16 +1,46 @@
 /**
- * The commands of a subscription: `request.create`, the request commands it forwards to its open
- * request, and `clock.tick` (SPEC.md, Connect commands).
+ * The commands of a Connect subscription: `request.create`, the request commands it hands to its
+ * open request, and `clock.tick`; the input that creates one; and what a request's life does to
+ * the subscription's data (opening, applying, closing).
  */
-
+import { created } from '../core/bookkeeping';
 import { tickSpec } from '../core/command';
 import { refuse } from '../core/rejection';
-import { boolean, literal, nonEmptyString, optional } from '../core/schema';
-import type { AnyCommand, CommandSpec } from '../core/spec';
-import { itemsSchema, parameterUpdatesSchema } from './parameters';
+import { boolean, instant, literal, nonEmptyString, object, optional } from '../core/schema';
+import type { CommandSpec } from '../core/spec';
+import { create } from '../core/step';
+import { defineCapabilities, isCapabilitiesInput } from './capabilities';
+import {
+  applyQuantities,
+  applyUpdates,
+  itemsSchema,
+  parametersSchema,
+  parameterUpdatesSchema,
+} from './parameters';
 import { requestCommandSpecs } from './request.commands';
-import { REQUEST_TYPES, type RequestType } from './request.types';
-import type { SubscriptionContext } from './subscription.types';
+import { fulfillmentRequestMachine } from './request.machine';
+import {
+  CONNECT_ROLES,
+  type FulfillmentRequestContext,
+  type FulfillmentRequestInput,
+  type Notification,
+  type Parameter,
+  REQUEST_TYPES,
+} from './request.types';
+import {
+  type ClosedRequest,
+  CONNECTIONS,
+  type CreateRequestCommand,
+  type PendingRequest,
+  type SubscriptionContext,
+  type SubscriptionInput,
+  type SubscriptionStatus,
+} from './subscription.types';
+
+type Ctx = SubscriptionContext;
+
+/** How many closed requests a subscription keeps: the most recent ones (the host's log has all). */
+export const CLOSED_REQUESTS_WINDOW = 20;
 
 export const createPayload = {
   requestId: nonEmptyString,
@@ -22,18 +52,18 @@ export const createPayload = {
 } as const;
 
 /**
- * Who may create which request: the buyer; the vendor for an adjustment (§1.2 "An adjustment is
- * created by the vendor"), and for any type on a preview subscription (seed 004).
+ * Who may create which request: the buyer (customer, reseller or distributor); the vendor for an
+ * adjustment, for a cancel (emulated from the vendor portal: connect-workflows s-c-terminating),
+ * and for any type on a preview subscription.
  */
-function createRole(context: SubscriptionContext, command: AnyCommand) {
-  const type = (command as AnyCommand & { requestType: RequestType }).requestType;
-  const role = command.by.role;
+function createRole(context: Ctx, command: CreateRequestCommand) {
+  const { requestType: type, by } = command;
   if (type === 'adjustment') {
-    return role === 'vendor'
+    return by.role === 'vendor'
       ? null
       : refuse('FORBIDDEN_ROLE', 'adjustment requests are created by the vendor');
   }
-  if (role === 'vendor' && context.connection !== 'preview') {
+  if (by.role === 'vendor' && context.connection !== 'preview') {
     return refuse(
       'FORBIDDEN_ROLE',
       `the vendor creates ${type} requests only on a preview subscription`,
@@ -43,25 +73,164 @@ function createRole(context: SubscriptionContext, command: AnyCommand) {
 }
 
 /** One probe per request type, with an id no request has used, for `availableCommands`. */
-function createProbes(context: SubscriptionContext) {
-  const requestId = `PROBE-${context.version}-${context.requests.length}`;
+function createProbes(context: Ctx) {
+  const requestId = `PROBE-${context.version}`;
   return REQUEST_TYPES.filter((t) => t !== 'purchase').map((requestType) => ({
     requestId,
     requestType,
   }));
 }
 
-export const subscriptionCommands: Record<string, CommandSpec<SubscriptionContext>> = {
+export const subscriptionCommands: Readonly<Record<string, CommandSpec<Ctx>>> = {
   'request.create': {
     payload: createPayload,
     roles: ['buyer', 'vendor'],
     role: createRole,
     probes: createProbes,
   },
-  // Probes of forwarded commands read the open request's own parameters.
-  ...requestCommandSpecs<SubscriptionContext>(
+  // Probes of request commands read the open request's own parameters.
+  ...requestCommandSpecs<Ctx>(
     (c) => c.pendingRequest?.id,
     (c) => ({ updatedAt: c.updatedAt, params: c.request?.params ?? [] }),
   ),
   'clock.tick': tickSpec,
 };
+
+const inputSchema = object({
+  id: nonEmptyString,
+  at: instant,
+  by: object({ role: literal(...CONNECT_ROLES), id: optional(nonEmptyString) }),
+  purchaseRequestId: nonEmptyString,
+  capabilities: optional(isCapabilitiesInput),
+  connection: optional(literal(...CONNECTIONS)),
+  draft: optional(boolean),
+  tierConfigRequired: optional(boolean),
+  items: optional(itemsSchema),
+  params: optional(parametersSchema),
+  productId: optional(nonEmptyString),
+});
+
+/** The context of a new subscription; its purchase request is opened by the chart's start state. */
+export function subscriptionContext(input: SubscriptionInput): Ctx {
+  const error = inputSchema(input, 'input');
+  if (error) throw new TypeError(`subscriptionMachine ${error}`);
+  return {
+    id: input.id,
+    ...(input.productId === undefined ? {} : { productId: input.productId }),
+    connection: input.connection ?? 'production',
+    capabilities: defineCapabilities(input.capabilities),
+    items: input.items ?? [],
+    params: input.params ?? [],
+    pendingRequest: null,
+    request: null,
+    requests: [],
+    ...created(input),
+  };
+}
+
+/** The request input of the purchase a subscription is born from. */
+export function purchaseInput(input: SubscriptionInput, context: Ctx): FulfillmentRequestInput {
+  return {
+    id: input.purchaseRequestId,
+    subscriptionId: input.id,
+    requestType: 'purchase',
+    at: input.at,
+    by: input.by,
+    capabilities: context.capabilities,
+    draft: input.draft === true,
+    tierConfigRequired: input.tierConfigRequired === true,
+    items: context.items,
+    params: context.params,
+  };
+}
+
+/** The request input of a `request.create`: the subscription's parameters, with the command's on top. */
+export function createInput(context: Ctx, command: CreateRequestCommand): FulfillmentRequestInput {
+  return {
+    id: command.requestId,
+    subscriptionId: context.id,
+    requestType: command.requestType,
+    at: command.at,
+    by: command.by,
+    capabilities: context.capabilities,
+    draft: command.draft === true,
+    tierConfigRequired: command.tierConfigRequired === true,
+    items: command.items ?? [],
+    // The buyer's values on top of the subscription's, by id; new ids join as ordering parameters.
+    params: applyUpdates(context.params, command.params, 'validate'),
+  };
+}
+
+/** A request opened on the subscription: its data, and the notifications its creation sent. */
+export interface Opened {
+  readonly pendingRequest: PendingRequest;
+  readonly request: FulfillmentRequestContext;
+  readonly notifications: readonly Notification[];
+}
+
+/**
+ * Opens a request from its input, in the subscription's current status (`null` for the purchase:
+ * draft when the purchase starts as a draft, else processing), with the request's own `initial`.
+ */
+export function openRequest(
+  input: FulfillmentRequestInput,
+  openedIn: SubscriptionStatus | null,
+): Opened {
+  const { subject, emitted } = create(fulfillmentRequestMachine, input);
+  const request = subject.context as unknown as FulfillmentRequestContext;
+  const status = subject.status as PendingRequest['status'];
+  return {
+    pendingRequest: {
+      id: request.id,
+      requestType: request.requestType,
+      status,
+      openedIn: openedIn ?? (status === 'draft' ? 'draft' : 'processing'),
+    },
+    request,
+    notifications: emitted.filter((e): e is Notification => e.type === 'notification'),
+  };
+}
+
+/** Moves the ended open request to the closed ones (a window), with its final status and reason. */
+export function closeRequest(
+  context: Ctx,
+  at: string,
+): Pick<Ctx, 'pendingRequest' | 'request' | 'requests'> {
+  const pending = context.pendingRequest;
+  if (!pending) return context;
+  const reason = context.request?.reason;
+  const closed: ClosedRequest = {
+    id: pending.id,
+    requestType: pending.requestType,
+    status: pending.status as ClosedRequest['status'],
+    closedAt: at,
+    ...(reason === undefined ? {} : { reason }),
+  };
+  const kept = context.requests.slice(
+    Math.max(0, context.requests.length - CLOSED_REQUESTS_WINDOW + 1),
+  );
+  return { pendingRequest: null, request: null, requests: [...kept, closed] };
+}
+
+/** Parameters after an approved request: the request's values win, by id. */
+function mergeParams(current: readonly Parameter[], approved: readonly Parameter[]): Parameter[] {
+  const byId = new Map(approved.map((a) => [a.id, a]));
+  const out = current.map((p) => byId.get(p.id) ?? p);
+  const known = new Set(current.map((p) => p.id));
+  for (const a of approved) if (!known.has(a.id)) out.push(a);
+  return out;
+}
+
+/**
+ * What an approved request does to the subscription's data: a purchase sets the items, others set
+ * absolute quantities (0 removes); parameters take the request's values.
+ */
+export function applyApproved(context: Ctx): Pick<Ctx, 'items' | 'params'> {
+  const request = context.request;
+  if (!request) return context;
+  const items = applyQuantities(
+    request.requestType === 'purchase' ? [] : context.items,
+    request.items,
+  );
+  return { items, params: mergeParams(context.params, request.params) };
+}

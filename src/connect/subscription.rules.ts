@@ -1,129 +1,90 @@
 /**
- * The rules of a Connect subscription (DOMAIN.md §1.1, SPEC.md outcome table) and its named guards.
- * Request commands are the open request's business: their guards ask the request's own rules.
+ * The rules of a Connect subscription and its named guards (connect-workflows, `subscriptions/`).
+ * Request commands are the open request's business: its own step judges them first; the
+ * subscription's guard of the same name (`canApprove`, …) is where a host adds its policy, and the
+ * routing guards read how the request ended.
  */
 import { type Rule, refuse } from '../core/rejection';
-import type { AnyCommand, GuardSpec } from '../core/spec';
+import { guards, type NamedGuard } from '../core/spec';
+import { requestPolicies } from './request.commands';
 import { requestTypeEnabled } from './request.rules';
 import type { RequestType } from './request.types';
-import { isFinalRequestStatus, requestVerdict } from './subscription.requests';
-import type { SubscriptionContext } from './subscription.types';
+import type {
+  CreateRequestCommand,
+  SubscriptionCommand,
+  SubscriptionContext,
+} from './subscription.types';
 
 type Ctx = SubscriptionContext;
-type SubscriptionRule = Rule<Ctx, AnyCommand>;
-
-const field = <T>(command: AnyCommand, name: string) =>
-  (command as unknown as Record<string, T>)[name] as T;
-
-/** The command names the open request (`UNKNOWN_REQUEST` otherwise). */
-const requestIsOpen: SubscriptionRule = (context, command) => {
-  const requestId = field<string>(command, 'requestId');
-  const open = context.pendingRequest;
-  if (open?.id === requestId) return null;
-  return open
-    ? refuse('UNKNOWN_REQUEST', `${requestId} is not the open request (${open.id})`, {
-        requestId: open.id,
-      })
-    : refuse('UNKNOWN_REQUEST', `${requestId} is not open: the subscription has no open request`);
-};
-
-/** The open request's own checks, reported with the request's id and status. */
-const requestAccepts: SubscriptionRule = (context, command) => {
-  const verdict = requestVerdict(context, command);
-  if (verdict.kind !== 'rejected') return null;
-  const { code, message, details } = verdict.refusal;
-  const open = context.pendingRequest;
-  return refuse(code, `request ${open?.id} (${open?.status}): ${message}`, {
-    ...details,
-    requestId: open?.id,
-    requestStatus: open?.status,
-  });
-};
+type CreateRule = Rule<Ctx, CreateRequestCommand>;
 
 /** `a` or `an`, for messages. */
 const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
-/** Request types a status allows (SPEC.md `request.create`; §1.1 rules). */
-function typeAllowed(types: readonly RequestType[], status: string): SubscriptionRule {
-  return (_, command) => {
-    const type = field<RequestType>(command, 'requestType');
-    return types.includes(type)
+/** Request types a status allows (connect-workflows s-b-active, s-e-suspended). */
+function typeAllowed(types: readonly RequestType[], status: string): CreateRule {
+  return (_, { requestType: type }) =>
+    types.includes(type)
       ? null
       : refuse(
           'INVALID_STATE',
           `${article(type)} ${type} request cannot be created on ${article(status)} ${status} subscription (allowed: ${types.join(', ')})`,
         );
-  };
 }
 
-const capabilityOn: SubscriptionRule = (context, command) =>
-  requestTypeEnabled(context.capabilities, field<RequestType>(command, 'requestType'));
+const capabilityOn: CreateRule = (context, command) =>
+  requestTypeEnabled(context.capabilities, command.requestType);
 
 /** At most one open request (`asset.pending_request`). */
-const noRequestInProgress: SubscriptionRule = (context) =>
+const noRequestInProgress: CreateRule = (context) =>
   context.pendingRequest
     ? refuse(
         'REQUEST_IN_PROGRESS',
         `request ${context.pendingRequest.id} is still ${context.pendingRequest.status}`,
-        {
-          requestId: context.pendingRequest.id,
-        },
+        { requestId: context.pendingRequest.id },
       )
     : null;
 
-const freshRequestId: SubscriptionRule = (context, command) => {
-  const requestId = field<string>(command, 'requestId');
-  return context.requests.some((r) => r.id === requestId)
+/** A request id is used once: neither a closed request (within the window) nor the open one. */
+const freshRequestId: CreateRule = (context, { requestId }) =>
+  context.requests.some((r) => r.id === requestId)
     ? refuse('DUPLICATE_REQUEST', `request id ${requestId} was used before`)
     : null;
-};
 
 const createRules = [capabilityOn, noRequestInProgress, freshRequestId];
-const forwardRules = [requestIsOpen, requestAccepts];
 
 const open = (c: Ctx) => c.pendingRequest;
-const ended = (c: Ctx) => open(c) !== null && isFinalRequestStatus(open(c)?.status ?? '');
-const approved = (type?: RequestType) => (c: Ctx) =>
-  open(c)?.status === 'approved' && (type === undefined || open(c)?.requestType === type);
+const opening = (type: RequestType) => (_: Ctx, cmd: CreateRequestCommand) =>
+  cmd.requestType === type;
+
+const { on, routing } = guards<Ctx, SubscriptionCommand>();
+
+/** Guards a host overrides to add its policy to request commands; they allow by default. */
+const policies: Record<string, NamedGuard<Ctx>> = Object.fromEntries(
+  Object.entries(requestPolicies).map(([type, name]) => [name, { on: [type] }]),
+);
 
 export const subscriptionGuards = {
-  startsAsDraft: { when: (c) => open(c)?.status === 'draft' },
-  // request.create (SPEC.md: active allows change, suspend, cancel, adjustment, renew, transfer;
-  // suspended allows resume, cancel, adjustment)
-  opensCancel: { when: (_, cmd) => field(cmd, 'requestType') === 'cancel', rules: createRules },
-  opensActiveRequest: {
+  ...policies,
+  startsAsDraft: routing((c) => open(c)?.status === 'draft'),
+  opensCancel: on(['request.create'], { when: opening('cancel'), rules: createRules }),
+  opensAutoApprovedTransfer: on(['request.create'], {
+    when: (c, cmd) => cmd.requestType === 'transfer' && c.capabilities.transferAutoApprove,
+    rules: createRules,
+  }),
+  opensActiveRequest: on(['request.create'], {
     rules: [
       typeAllowed(['change', 'suspend', 'adjustment', 'renew', 'transfer'], 'active'),
       ...createRules,
     ],
-  },
-  opensSuspendedRequest: {
+  }),
+  opensSuspendedRequest: on(['request.create'], {
     rules: [typeAllowed(['resume', 'adjustment'], 'suspended'), ...createRules],
-  },
-  // commands forwarded to the open request, one guard per command so a host can add policy to any
-  canSubmit: { rules: forwardRules },
-  canValidate: { rules: forwardRules },
-  canInquire: { rules: forwardRules },
-  canAnswer: { rules: forwardRules },
-  canPend: { rules: forwardRules },
-  canApprove: { rules: forwardRules },
-  canFail: { rules: forwardRules },
-  canSchedule: { rules: forwardRules },
-  canRevoke: { rules: forwardRules },
-  canConfirmRevocation: { rules: forwardRules },
-  canRequireTierConfig: { rules: forwardRules },
-  canApproveTierConfig: { rules: forwardRules },
-  canFailTierConfig: { rules: forwardRules },
-  canDelete: { rules: forwardRules },
-  isDue: { when: (c, cmd) => requestVerdict(c, cmd).kind === 'accepted' },
-  // how the open request's end moves the subscription
-  purchaseSubmitted: { when: (c) => open(c)?.status !== 'draft' && !ended(c) },
-  purchaseDeleted: { when: (c) => open(c)?.status === 'deleted' },
-  purchaseApproved: { when: approved('purchase') },
-  suspendApproved: { when: approved('suspend') },
-  resumeApproved: { when: approved('resume') },
-  cancelApproved: { when: approved('cancel') },
-  requestApproved: { when: approved() },
-  requestEnded: { when: ended },
-  requestEndedFromSuspended: { when: (c) => ended(c) && open(c)?.openedIn === 'suspended' },
-} satisfies Record<string, GuardSpec<Ctx, AnyCommand>>;
+  }),
+  // How the request that just ended moves the subscription (the request's own step ran first).
+  approvesSuspend: on(['request.approve'], { when: (c) => open(c)?.requestType === 'suspend' }),
+  approvesResume: on(['request.approve'], { when: (c) => open(c)?.requestType === 'resume' }),
+  endsCancelFromSuspended: on(['request.fail', 'tierConfig.fail', 'request.confirmRevocation'], {
+    when: (c) => open(c)?.openedIn === 'suspended',
+  }),
+};

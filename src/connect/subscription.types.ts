@@ -1,10 +1,10 @@
 /**
  * Types of CloudBlue Connect's subscription, the API's "asset" (DOMAIN.md §1.1), e.g. `AS-3071-1051-2166`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
-import type { StatusChanged } from '../core/settle';
+import type { StatusChanged } from '../core/step';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
 import type { RequestCommandType } from './request.commands';
 import type {
@@ -129,6 +129,7 @@ export interface RequestChanged {
 /** Everything a subscription actor emits: listen with `actor.on(type, …)`. */
 export type SubscriptionEmitted =
   | StatusChanged<SubscriptionStatus>
+  | AuditRecorded<SubscriptionStatus, ConnectRole>
   | RequestChanged
   | Notification
   | CommandRejected<SubscriptionCommand, SubscriptionStatus>;

@@ -1,8 +1,8 @@
 /**
  * The command API: pure functions over snapshots that work with every machine of the package.
  *
- * `execute` runs the same two steps an actor does (the command runner, then the chart through
- * XState's own pure `transition`), so the two always agree. Nothing here reads the wall clock.
+ * `execute` runs the same step an actor runs (`step.ts`), so the two always agree. Nothing here
+ * creates an actor or reads the wall clock.
  */
 import type {
   AnyStateMachine,
@@ -12,12 +12,12 @@ import type {
   SnapshotFrom,
   StateValueFrom,
 } from 'xstate';
-import { admit, rejectionOf, statusOfSnapshot } from './admit';
-import { type CompiledSpec, specOf } from './compiled';
-import { markAdmitted, settledEmissions } from './machine';
-import { pureInitial, pureTransition } from './pure';
+import { typeOf } from './command';
+import { compiledOf } from './compiled';
+import { chartFailure, snapshotOf } from './machine';
 import { type Refusal, type Rejection, type RejectionCode, refuse } from './rejection';
-import type { AnyContext, Verdict } from './spec';
+import type { AnyContext, Subject, Verdict } from './spec';
+import { create, judge, type Stepped, step } from './step';
 import { parseInstant } from './time';
 
 /** The snapshot type of a machine. */
@@ -51,19 +51,76 @@ export type ExecuteResult<M extends AnyStateMachine> =
     }
   | { readonly ok: false; readonly snapshot: SnapshotOf<M>; readonly rejection: RejectionOf<M> };
 
-type Children = Readonly<Record<string, unknown>>;
-
-/** Replaces live or throwaway child actors with plain data derived from the context. */
-function withPlainChildren<S>(spec: CompiledSpec, snapshot: S): S {
-  const s = snapshot as unknown as { value: unknown; context: AnyContext; children: Children };
-  const children = spec.children?.({ status: s.value as string, context: s.context }) ?? {};
-  return { ...snapshot, children };
+/** The snapshot's subject, once it looks like a resting snapshot of `machine` (never throws). */
+function subjectOf(machine: AnyStateMachine, snapshot: unknown): Subject | string {
+  try {
+    const { spec } = compiledOf(machine);
+    if (typeof snapshot !== 'object' || snapshot === null) return 'the snapshot is not an object';
+    const value: unknown = Reflect.get(snapshot, 'value');
+    if (typeof value !== 'string' || !spec.statuses.includes(value))
+      return `the snapshot's status ${JSON.stringify(value)} is not a status of this machine`;
+    const context: unknown = Reflect.get(snapshot, 'context');
+    if (
+      typeof context !== 'object' ||
+      context === null ||
+      !Number.isSafeInteger(Reflect.get(context, 'version')) ||
+      parseInstant(Reflect.get(context, 'updatedAt')) === null ||
+      !Array.isArray(Reflect.get(context, 'audit'))
+    ) {
+      return "the snapshot's context lacks its bookkeeping (version, updatedAt, audit)";
+    }
+    return { status: value, context: context as AnyContext };
+  } catch (error) {
+    if (error instanceof TypeError && !isMachine(machine)) throw error;
+    return `the snapshot could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
-function emittedFrom(actions: readonly { type: string; params?: unknown }[]): unknown[] {
-  return actions
-    .filter((a) => a.type === 'xstate.emit')
-    .map((a) => (a.params as { event: unknown }).event);
+const isMachine = (machine: unknown) => {
+  try {
+    compiledOf(machine);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A snapshot of `machine` for a subject, with its children as plain data (no live actor). */
+function pureSnapshot<S>(machine: AnyStateMachine, subject: Subject, output?: unknown): S {
+  const children = compiledOf(machine).spec.children?.(subject) ?? {};
+  return snapshotOf(machine, subject, children, output) as S;
+}
+
+function rejectionFor<M extends AnyStateMachine>(
+  snapshot: unknown,
+  command: unknown,
+  refusal: Refusal,
+): RejectionOf<M> {
+  let status: unknown;
+  try {
+    status =
+      typeof snapshot === 'object' && snapshot !== null
+        ? Reflect.get(snapshot, 'value')
+        : undefined;
+  } catch {
+    status = undefined;
+  }
+  const base = { code: refusal.code, message: refusal.message, command, status };
+  return (
+    refusal.details === undefined ? base : { ...base, details: refusal.details }
+  ) as RejectionOf<M>;
+}
+
+/** The step's verdict on `command` (admission only), never throwing. */
+function verdictOf(machine: AnyStateMachine, snapshot: unknown, command: unknown): Verdict {
+  const subject = subjectOf(machine, snapshot);
+  if (typeof subject === 'string')
+    return { kind: 'rejected', refusal: refuse('INVALID_STATE', subject) };
+  try {
+    return judge(machine, subject, command);
+  } catch (error) {
+    return { kind: 'rejected', refusal: chartFailure(typeOf(command), error) };
+  }
 }
 
 /**
@@ -85,11 +142,11 @@ export function initial<M extends AnyStateMachine>(
   machine: M,
   input: InputFrom<M>,
 ): { readonly snapshot: SnapshotOf<M>; readonly emitted: readonly EmittedOf<M>[] } {
-  const spec = specOf(machine);
-  const [snapshot, actions] = pureInitial<SnapshotOf<M>>(machine, input);
+  compiledOf(machine);
+  const created = create(machine, input);
   return {
-    snapshot: withPlainChildren(spec, snapshot),
-    emitted: emittedFrom(actions) as EmittedOf<M>[],
+    snapshot: pureSnapshot(machine, created.subject, created.output),
+    emitted: created.emitted as EmittedOf<M>[],
   };
 }
 
@@ -117,83 +174,7 @@ export function start<M extends AnyStateMachine>(machine: M, input: InputFrom<M>
 export function statusOf<S extends { readonly value: unknown; readonly machine: AnyStateMachine }>(
   snapshot: S,
 ): StatusOf<S['machine']> {
-  return statusOfSnapshot(snapshot as never) as StatusOf<S['machine']>;
-}
-
-/** Checks that a snapshot is a resting snapshot of `spec`'s machine before anything reads it. */
-function snapshotProblem(spec: CompiledSpec, snapshot: unknown): string | null {
-  const s = snapshot as {
-    value?: unknown;
-    context?: { version?: unknown; updatedAt?: unknown; audit?: unknown };
-  } | null;
-  if (typeof s !== 'object' || s === null) return 'the snapshot is not an object';
-  if (typeof s.value !== 'string' || !spec.statuses.includes(s.value)) {
-    return `the snapshot's status ${JSON.stringify(s.value)} is not a status of this machine`;
-  }
-  const c = s.context;
-  if (
-    typeof c !== 'object' ||
-    c === null ||
-    typeof c.version !== 'number' ||
-    parseInstant(c.updatedAt) === null ||
-    !Array.isArray(c.audit)
-  ) {
-    return "the snapshot's context lacks its bookkeeping (version, updatedAt, audit)";
-  }
-  return null;
-}
-
-/**
- * The snapshot as a snapshot of `machine`. XState evaluates guards through `snapshot.machine`, so a
- * snapshot made by the plain machine must be rebound before a provided variant judges it.
- */
-function boundTo<S>(machine: AnyStateMachine, snapshot: S): S {
-  const s = snapshot as unknown as {
-    machine?: unknown;
-    value: string;
-    context: unknown;
-    children?: unknown;
-  };
-  if (s.machine === machine) return snapshot;
-  const resolved = machine.resolveState({ value: s.value, context: s.context as never });
-  return { ...resolved, children: s.children ?? {} } as S;
-}
-
-/** The command runner's verdict, and the snapshot bound to `machine` that it judged. */
-function judge(
-  machine: AnyStateMachine,
-  snapshot: unknown,
-  command: unknown,
-): { readonly verdict: Verdict; readonly bound?: unknown } {
-  const problem = snapshotProblem(specOf(machine), snapshot);
-  if (problem) return { verdict: { kind: 'rejected', refusal: refuse('INVALID_STATE', problem) } };
-  const bound = boundTo(machine, snapshot as { value: string; context: unknown });
-  try {
-    return { verdict: admit(machine, bound, command), bound };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const refusal = refuse('INVALID_STATE', `the command could not be checked: ${message}`, {
-      error: message,
-    });
-    return { verdict: { kind: 'rejected', refusal } };
-  }
-}
-
-const verdictOf = (machine: AnyStateMachine, snapshot: unknown, command: unknown): Verdict =>
-  judge(machine, snapshot, command).verdict;
-
-function rejectionFor<M extends AnyStateMachine>(
-  snapshot: unknown,
-  command: unknown,
-  refusal: Refusal,
-): RejectionOf<M> {
-  const s = snapshot as { value?: unknown } | null;
-  const status = typeof s === 'object' && s !== null ? s : { value: undefined, context: undefined };
-  return rejectionOf(
-    status as { value: unknown; context: unknown },
-    command,
-    refusal,
-  ) as RejectionOf<M>;
+  return snapshot.value as StatusOf<S['machine']>;
 }
 
 /**
@@ -220,33 +201,31 @@ export function execute<M extends AnyStateMachine>(
   snapshot: SnapshotOf<M>,
   command: CommandOf<M>,
 ): ExecuteResult<M> {
-  const { verdict, bound } = judge(machine, snapshot, command);
-  if (verdict.kind === 'rejected') {
-    return { ok: false, snapshot, rejection: rejectionFor<M>(snapshot, command, verdict.refusal) };
-  }
-  if (verdict.kind !== 'accepted')
-    return { ok: true, snapshot, emitted: [], duplicate: verdict.kind === 'duplicate' };
-  try {
-    markAdmitted(command as object, bound as object);
-    const [next, actions] = pureTransition(machine, bound as SnapshotOf<M>, command);
-    const failed = next as { status: string; error?: unknown };
-    if (failed.status === 'error') throw failed.error;
-    const emitted = [...settledEmissions(next), ...emittedFrom(actions)] as EmittedOf<M>[];
+  const subject = subjectOf(machine, snapshot);
+  if (typeof subject === 'string')
     return {
-      ok: true,
-      snapshot: withPlainChildren(specOf(machine), next),
-      emitted,
-      duplicate: false,
+      ok: false,
+      snapshot,
+      rejection: rejectionFor<M>(snapshot, command, refuse('INVALID_STATE', subject)),
     };
+  let result: Stepped;
+  try {
+    result = step(machine, subject, command);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const refusal = refuse(
-      'INVALID_STATE',
-      `${(command as { type: string }).type} failed in the chart: ${message}`,
-      { error: message },
-    );
+    const refusal = chartFailure(typeOf(command), error);
     return { ok: false, snapshot, rejection: rejectionFor<M>(snapshot, command, refusal) };
   }
+  const { verdict } = result;
+  if (verdict.kind === 'rejected')
+    return { ok: false, snapshot, rejection: rejectionFor<M>(snapshot, command, verdict.refusal) };
+  if (verdict.kind !== 'accepted')
+    return { ok: true, snapshot, emitted: [], duplicate: verdict.kind === 'duplicate' };
+  return {
+    ok: true,
+    snapshot: pureSnapshot(machine, result.subject, result.output),
+    emitted: result.emitted as EmittedOf<M>[],
+    duplicate: false,
+  };
 }
 
 /**
@@ -314,14 +293,15 @@ export function availableCommands<M extends AnyStateMachine>(
   snapshot: SnapshotOf<M>,
   role: RoleOf<M>,
 ): CommandOf<M>['type'][] {
-  const spec = specOf(machine);
-  const s = snapshot as unknown as { value: string; context: AnyContext };
-  if (snapshotProblem(spec, snapshot) !== null || !spec.roles.includes(role as string)) return [];
-  const at = s.context.updatedAt;
+  const subject = subjectOf(machine, snapshot);
+  const { spec } = compiledOf(machine);
+  if (typeof subject === 'string' || !spec.roles.includes(role as string)) return [];
+  const context = subject.context as AnyContext;
+  const at = context.updatedAt;
   const out: string[] = [];
   for (const [type, command] of Object.entries(spec.commands)) {
     if (!command.roles.includes(role as string)) continue;
-    const probes = command.probes?.(s.context) ?? [{}];
+    const probes = command.probes?.(context) ?? [{}];
     const available = probes.some((payload) => {
       const verdict = verdictOf(machine, snapshot, { ...payload, type, at, by: { role } });
       return verdict.kind !== 'rejected' || PAYLOAD_CODES.has(verdict.refusal.code);

@@ -1,6 +1,7 @@
 /**
  * The command envelope shared by every machine: `{ type, at, by, commandId?, expectedVersion?, ...payload }`.
  */
+import { plainCopy } from './plain';
 import {
   describe,
   instant,
@@ -16,13 +17,13 @@ import {
 } from './schema';
 
 /** Who sends a command: a role of the platform, and optionally the sender's own id. */
-export interface By<Role extends string = string> {
+export type By<Role extends string = string> = {
   readonly role: Role;
   readonly id?: string;
-}
+};
 
 /** The fields every command carries. */
-export interface Envelope<Type extends string = string, Role extends string = string> {
+export type Envelope<Type extends string = string, Role extends string = string> = {
   readonly type: Type;
   /** When the command happened: ISO-8601 with a zone designator. The library's only clock. */
   readonly at: string;
@@ -31,7 +32,7 @@ export interface Envelope<Type extends string = string, Role extends string = st
   readonly commandId?: string;
   /** Optimistic concurrency: refused with `STALE_VERSION` unless it equals `context.version`. */
   readonly expectedVersion?: number;
-}
+};
 
 /** `clock.tick`: moves time forward for anything due. A tick with nothing due changes nothing. */
 export type ClockTick<Role extends string = 'system'> = Envelope<'clock.tick', Role>;
@@ -63,32 +64,46 @@ export function commandSchema(
   roles: readonly string[],
   payload: PayloadShape,
 ): ObjectSchema<PayloadShape> {
+  const envelope = envelopeShape(type, roles);
   for (const key of Object.keys(payload)) {
-    if (key in envelopeShape(type, roles))
+    if (Object.hasOwn(envelope, key))
       throw new Error(`payload of ${type} redefines envelope field ${key}`);
   }
-  return object({ ...envelopeShape(type, roles), ...payload });
+  return object({ ...envelope, ...payload });
 }
 
+/** A command that passed step 1, or why it did not. */
+export type Admitted =
+  | { readonly ok: true; readonly command: Readonly<Record<string, unknown>> & Envelope }
+  | { readonly ok: false; readonly message: string; readonly field?: string };
+
 /**
- * Checks a value against the command schemas of a machine. Returns an error message, or `null`
- * when the value is a well-formed command of a known type.
+ * Step 1: copies a value as plain data and checks the copy against the command schemas of a
+ * machine. The copy is what the step keeps, so nothing it stores is shared with the caller.
  */
-export function checkCommand(
+export function admitCommand(
   value: unknown,
   schemas: ReadonlyMap<string, Schema<unknown>>,
-): { readonly message: string; readonly field?: string } | null {
-  if (!isPlainObject(value))
-    return { message: `a command must be an object, got ${describe(value)}` };
-  const type = value.type;
+): Admitted {
+  const copied = plainCopy(value);
+  if (!copied.ok) {
+    const message = `a command must be plain JSON data; ${copied.message}`;
+    return copied.field === ''
+      ? { ok: false, message }
+      : { ok: false, message, field: copied.field };
+  }
+  const command = copied.value;
+  if (!isPlainObject(command))
+    return { ok: false, message: `a command must be an object, got ${describe(command)}` };
+  const type = command.type;
   if (typeof type !== 'string')
-    return { message: `type: expected a string, got ${describe(type)}`, field: 'type' };
+    return { ok: false, message: `type: expected a string, got ${describe(type)}`, field: 'type' };
   const schema = schemas.get(type);
-  if (!schema) return { message: `unknown command type ${JSON.stringify(type)}`, field: 'type' };
-  const error = schema(value, '');
-  if (error === null) return null;
-  const field = error.slice(0, error.indexOf(':'));
-  return { message: `${type}: ${error}`, field };
+  if (!schema)
+    return { ok: false, message: `unknown command type ${JSON.stringify(type)}`, field: 'type' };
+  const error = schema(command, '');
+  if (error === null) return { ok: true, command: command as Record<string, unknown> & Envelope };
+  return { ok: false, message: `${type}: ${error}`, field: error.slice(0, error.indexOf(':')) };
 }
 
 /** The command's type when it has a string one, for messages about malformed commands. */

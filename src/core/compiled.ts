@@ -1,83 +1,132 @@
 /**
- * A machine spec, compiled once when the machine is defined: command schemas, and a check that the
- * chart and the spec agree (every state described, every guard and command known).
+ * A command machine's spec and chart, compiled once when the machine is made: command schemas,
+ * the chart's transitions by status and command, and a check that the two agree both ways. A
+ * mismatch fails when the module loads.
  */
 import type { AnyStateMachine } from 'xstate';
+import { type Chart, compileChart } from './chart';
 import { commandSchema } from './command';
 import type { Schema } from './schema';
 import type { MachineSpec } from './spec';
 
-const SPEC = Symbol.for('subscription-machines.spec');
+const COMPILED = Symbol.for('subscription-machines.compiled');
 
-export interface CompiledSpec extends MachineSpec {
+/** The state a transient start state may have: the initial one, routing with `always`. */
+export const START_STATE = 'start';
+
+export interface Compiled {
+  readonly spec: MachineSpec;
+  readonly chart: Chart;
   /** Full command schemas (envelope and payload), by command type. */
   readonly schemas: ReadonlyMap<string, Schema<unknown>>;
+  /** XState snapshots of each status, made once, to build result snapshots from. */
+  readonly templates: Map<string, unknown>;
 }
 
-type AnyNode = AnyStateMachine['root'];
-
-function* nodesOf(node: AnyNode): Generator<AnyNode> {
-  yield node;
-  for (const child of Object.values(node.states)) yield* nodesOf(child);
-}
-
-/** The name of a named guard (`'name'` or `{ type: 'name' }`); `undefined` for an inline one. */
-export function guardName(guard: unknown): string | undefined {
-  if (typeof guard === 'string') return guard;
-  if (guard && typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string')
-    return guard.type;
-  return undefined;
-}
-
-/** Compiles `spec` for `machine`, throwing on any disagreement between the two. */
-export function compile(machine: AnyStateMachine, spec: MachineSpec): CompiledSpec {
+/** Everything the spec and the chart disagree on. */
+function disagreements(machine: AnyStateMachine, spec: MachineSpec, chart: Chart): string[] {
   const problems: string[] = [];
-  const schemas = new Map<string, Schema<unknown>>();
-  for (const [type, command] of Object.entries(spec.commands)) {
-    for (const role of command.roles) {
+  const statuses = new Set(spec.statuses);
+  for (const type of Object.keys(spec.commands)) {
+    if (!chart.handled.has(type)) problems.push(`command ${type} has no handler in the chart`);
+    for (const role of spec.commands[type]?.roles ?? []) {
       if (!spec.roles.includes(role)) problems.push(`command ${type} names unknown role ${role}`);
     }
-    schemas.set(type, commandSchema(type, spec.roles, command.payload));
   }
-  for (const status of spec.statuses) {
-    if (!(status in machine.root.states)) problems.push(`status ${status} has no state`);
+  for (const type of chart.handled) {
+    if (!Object.hasOwn(spec.commands, type))
+      problems.push(`the chart handles unknown command ${type}`);
   }
-  for (const node of nodesOf(machine.root)) {
+  for (const status of statuses) {
+    if (!chart.states.has(status)) problems.push(`status ${status} has no state`);
+  }
+  for (const [key, state] of chart.states) {
+    if (statuses.has(key)) {
+      if (state.final !== spec.finalStatuses.includes(key))
+        problems.push(`status ${key}: final in ${state.final ? 'the chart' : 'the spec'} only`);
+      continue;
+    }
+    if (
+      key !== START_STATE ||
+      chart.initial !== key ||
+      state.own.size > 0 ||
+      state.always.length === 0
+    )
+      problems.push(
+        `state ${key} is not a status (only an initial "${START_STATE}" state routing with always may be)`,
+      );
+  }
+  for (const node of Object.values(machine.root.states) as AnyStateMachine['root'][]) {
     if (!node.description) problems.push(`state ${node.id} has no description`);
-    for (const [event, transitions] of node.transitions) {
-      if (!event.startsWith('xstate.') && !schemas.has(event))
-        problems.push(`state ${node.id} handles unknown command ${event}`);
-      for (const transition of transitions) {
-        const name = guardName(transition.guard);
-        if (transition.guard !== undefined && name === undefined)
-          problems.push(`state ${node.id}: ${event} has an unnamed guard`);
-        if (
-          name !== undefined &&
-          !(name in spec.guards) &&
-          !(name in machine.implementations.guards)
-        ) {
-          problems.push(`state ${node.id}: ${event} uses unknown guard ${name}`);
-        }
-      }
+  }
+  if (!machine.root.description) problems.push(`machine ${machine.id} has no description`);
+  const used = new Map<string, Set<string>>();
+  for (const [, state] of chart.states) {
+    for (const [type, candidates] of state.on) {
+      for (const c of candidates)
+        if (c.guard) used.set(c.guard.name, (used.get(c.guard.name) ?? new Set()).add(type));
+    }
+    for (const c of state.always)
+      if (c.guard) used.set(c.guard.name, used.get(c.guard.name) ?? new Set());
+  }
+  for (const [name, types] of used) {
+    if (!Object.hasOwn(machine.implementations.guards, name))
+      problems.push(`guard ${name} is not implemented`);
+    const guard = spec.guards[name];
+    if (guard === undefined) continue;
+    const allowed = new Set(guard.on ?? []);
+    for (const type of types) {
+      if (!allowed.has(type))
+        problems.push(
+          `guard ${name} judges ${[...allowed].join(', ') || 'always routing'}, not ${type}`,
+        );
     }
   }
+  for (const name of Object.keys(spec.guards)) {
+    if (!used.has(name)) problems.push(`guard ${name} is never used by the chart`);
+  }
+  for (const name of chart.actions) {
+    if (!Object.hasOwn(machine.implementations.actions, name))
+      problems.push(`action ${name} is not implemented`);
+  }
+  const delegate = spec.delegate;
+  for (const type of delegate?.commands ?? []) {
+    if (!Object.hasOwn(spec.commands, type))
+      problems.push(`delegated command ${type} is not a command`);
+  }
+  return problems;
+}
+
+/** Compiles `spec` and the chart of `machine`, throwing on any disagreement between the two. */
+export function compile(machine: AnyStateMachine, spec: MachineSpec): Compiled {
+  const chart = compileChart(machine);
+  const problems = disagreements(machine, spec, chart);
   if (problems.length > 0)
     throw new Error(`machine ${machine.id} disagrees with its spec:\n- ${problems.join('\n- ')}`);
-  return { ...spec, schemas };
+  const schemas = new Map<string, Schema<unknown>>();
+  for (const [type, command] of Object.entries(spec.commands))
+    schemas.set(type, commandSchema(type, spec.roles, command.payload));
+  return { spec, chart, schemas, templates: new Map() };
 }
 
-/** Attaches a compiled spec to a machine instance. */
-export function attachSpec(machine: object, spec: CompiledSpec): void {
-  Object.defineProperty(machine, SPEC, { value: spec, enumerable: false });
+/** Attaches compiled data to a machine instance. */
+export function attach(machine: object, compiled: Compiled): void {
+  Object.defineProperty(machine, COMPILED, { value: compiled, enumerable: false });
 }
 
-/** The compiled spec of a command machine; throws a `TypeError` for any other value. */
-export function specOf(machine: unknown): CompiledSpec {
-  const spec = (machine as { [SPEC]?: CompiledSpec } | null | undefined)?.[SPEC];
-  if (!spec) {
+/** The compiled data of a command machine; throws a `TypeError` for any other value. */
+export function compiledOf(machine: unknown): Compiled {
+  const compiled =
+    typeof machine === 'object' && machine !== null
+      ? (Reflect.get(machine, COMPILED) as Compiled | undefined)
+      : undefined;
+  if (compiled === undefined) {
     throw new TypeError(
       'expected a machine of subscription-machines (or one made from it with .provide()), got another value',
     );
   }
-  return spec;
+  return compiled;
 }
+
+/** The spec of a command machine. */
+export const specOf = (machine: unknown): MachineSpec => compiledOf(machine).spec;

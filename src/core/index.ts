@@ -14,7 +14,7 @@ export {
   start,
   statusOf,
 } from './api';
-export type { AuditEntry, Bookkeeping } from './bookkeeping';
+export { AUDIT_WINDOW, type AuditEntry, type AuditRecorded, type Bookkeeping } from './bookkeeping';
 export type { By, ClockTick, CommandShape, Envelope } from './command';
 export { type PersistedSnapshot, persist, restore, restoreActor, SnapshotError } from './persist';
 export {
@@ -25,4 +25,4 @@ export {
   type RejectionDetails,
   type Rule,
 } from './rejection';
-export type { StatusChanged } from './settle';
+export type { StatusChanged } from './step';

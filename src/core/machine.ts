@@ -1,16 +1,18 @@
 /**
  * Command machines: XState machines whose events are commands.
  *
- * A command machine is an ordinary XState `StateMachine` (create actors from it, inspect it, provide
- * implementations) with one addition: before XState sees a command, the command runner checks it
- * (`admit.ts`). A refused command never reaches the chart: the actor emits `command.rejected` and
- * keeps its snapshot. An accepted command runs through the chart, and the shared bookkeeping
- * (`settle.ts`) records it. The pure API (`api.ts`) runs exactly the same two steps.
+ * A command machine is an ordinary XState `StateMachine` (create actors from it, inspect it,
+ * provide implementations) whose `transition` and `getInitialSnapshot` run the library's own step
+ * (`step.ts`), the same function `execute` runs. A refused command never changes the snapshot: the
+ * actor emits `command.rejected` and keeps running. What the step asks of a live actor (spawn,
+ * stop or message the open request's child actor, run a custom action) is carried out here, and
+ * only here.
  */
 import {
   type ActorScope,
   type AnyActorRef,
   type AnyStateMachine,
+  createActor,
   type EventObject,
   type MachineContext,
   type MachineImplementationsSimplified,
@@ -22,11 +24,11 @@ import {
   type StateSchema,
   type StateValue,
 } from 'xstate';
-import { admit, rejectionOf } from './admit';
-import { attachSpec, type CompiledSpec, compile, specOf } from './compiled';
-import { isInertScope } from './pure';
-import { settleCommand, settleCreation } from './settle';
-import type { AnyCommand, EmittedBase, GuardSpec, MachineSpec } from './spec';
+import { attach, type Compiled, compile, compiledOf } from './compiled';
+import type { Effect, Live } from './evaluate';
+import { type Refusal, refuse } from './rejection';
+import type { GuardSpec, MachineSpec, Subject } from './spec';
+import { create, type Stepped, step } from './step';
 
 type Snapshot = MachineSnapshot<
   MachineContext,
@@ -40,35 +42,56 @@ type Snapshot = MachineSnapshot<
 >;
 type Scope = ActorScope<Snapshot, EventObject>;
 type Implementations = MachineImplementationsSimplified<MachineContext, EventObject>;
+type Children = Record<string, AnyActorRef | undefined>;
 
-/**
- * Commands that `execute` has already admitted against a given snapshot, so the chart's own
- * transition does not check them a second time.
- */
-const admitted = new WeakMap<object, object>();
-
-/** Lets the pure API hand an admitted command to XState without a second admission. */
-export function markAdmitted(command: object, snapshot: object): void {
-  admitted.set(command, snapshot);
+/** XState's own events (`xstate.init`, `xstate.stop`, `xstate.done.actor.*`, …) are not commands. */
+function isInternal(event: unknown): boolean {
+  try {
+    const type =
+      typeof event === 'object' && event !== null ? Reflect.get(event, 'type') : undefined;
+    return typeof type === 'string' && type.startsWith('xstate.');
+  } catch {
+    return false;
+  }
 }
 
-/** The change events of each settled snapshot, for the pure API (an inert scope drops emits). */
-const emissions = new WeakMap<object, readonly EmittedBase[]>();
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The change events (`request.changed`, `status.changed`) that produced `snapshot`. */
-export function settledEmissions(snapshot: object): readonly EmittedBase[] {
-  return emissions.get(snapshot) ?? [];
+/** A chart that failed while it ran (a guard or action that threw): a refusal, never a crash. */
+export function chartFailure(type: unknown, error: unknown): Refusal {
+  const what = typeof type === 'string' ? type : 'the command';
+  return refuse('INVALID_STATE', `${what} failed in the chart: ${message(error)}`, {
+    error: message(error),
+  });
 }
 
-/** XState's own events (`xstate.init`, `xstate.done.actor.*`, …) are not commands. */
-function isInternal(event: EventObject): boolean {
-  return typeof event.type === 'string' && event.type.startsWith('xstate.');
+/** The snapshot of `machine` for a subject, built from a template of its status. */
+export function snapshotOf(
+  machine: AnyStateMachine,
+  subject: Subject,
+  children: Readonly<Record<string, unknown>>,
+  output?: unknown,
+): Snapshot {
+  const { templates, spec } = compiledOf(machine);
+  let template = templates.get(subject.status) as Snapshot | undefined;
+  if (template === undefined) {
+    template = machine.resolveState({ value: subject.status, context: {} }) as Snapshot;
+    templates.set(subject.status, template);
+  }
+  const final = spec.finalStatuses.includes(subject.status);
+  return {
+    ...template,
+    status: final ? 'done' : 'active',
+    output: final ? output : undefined,
+    context: subject.context as MachineContext,
+    children: children as Children,
+  } as Snapshot;
 }
 
 class CommandStateMachine extends StateMachine<
   MachineContext,
   EventObject,
-  Record<string, AnyActorRef | undefined>,
+  Children,
   ProvidedActor,
   ParameterizedObject,
   ParameterizedObject,
@@ -84,80 +107,148 @@ class CommandStateMachine extends StateMachine<
   constructor(
     config: AnyStateMachine['config'],
     implementations: Implementations,
-    spec: CompiledSpec,
+    spec: MachineSpec,
   ) {
     super(config, implementations);
-    attachSpec(this, spec);
+    attach(this, compile(this as AnyStateMachine, spec));
   }
 
   override provide(implementations: Parameters<AnyStateMachine['provide']>[0]): never {
     const base = super.provide(implementations);
-    return new CommandStateMachine(base.config, base.implementations, specOf(this)) as never;
+    const { spec } = compiledOf(this) as Compiled;
+    return new CommandStateMachine(base.config, base.implementations, spec) as never;
   }
 
   override getInitialSnapshot(scope: Scope, input?: unknown): Snapshot {
-    const snapshot = super.getInitialSnapshot(scope, input);
-    // XState turns a throwing context factory into an error snapshot: rethrow its own error.
-    if (snapshot.status === 'error') throw snapshot.error;
-    return settleCreation(snapshot, input);
+    const live: Live = { self: scope.self, system: scope.system };
+    const created = create(this as AnyStateMachine, input, live);
+    return this.settle(scope, {}, created);
   }
 
   override transition(snapshot: Snapshot, event: EventObject, scope: Scope): Snapshot {
     if (isInternal(event)) return super.transition(snapshot, event, scope);
-    if (admitted.get(event) !== snapshot) {
-      const verdict = admit(this, snapshot, event);
-      if (verdict.kind === 'rejected') {
-        const rejected = {
-          type: 'command.rejected',
-          rejection: rejectionOf(snapshot, event, verdict.refusal),
-        };
-        scope.defer(() => scope.emit(rejected));
-        return snapshot;
+    const subject: Subject = {
+      status: snapshot.value as string,
+      context: snapshot.context as never,
+    };
+    let result: Stepped;
+    try {
+      result = step(this as AnyStateMachine, subject, event, {
+        live: { self: scope.self, system: scope.system },
+      });
+    } catch (error) {
+      result = {
+        verdict: { kind: 'rejected', refusal: chartFailure(undefined, error) },
+        subject,
+        emitted: [],
+        effects: [],
+        done: false,
+      };
+    }
+    const { verdict } = result;
+    if (verdict.kind === 'rejected') {
+      const refusal = verdict.refusal;
+      const rejection = {
+        code: refusal.code,
+        message: refusal.message,
+        command: event,
+        status: subject.status,
+        ...(refusal.details === undefined ? {} : { details: refusal.details }),
+      };
+      const emitted = { type: 'command.rejected', rejection };
+      scope.defer(() => scope.emit(emitted));
+      return snapshot;
+    }
+    if (verdict.kind !== 'accepted') return snapshot;
+    return this.settle(scope, snapshot.children, result);
+  }
+
+  /** Carries out a step's effects on the live children, emits its events, and builds the snapshot. */
+  private settle(scope: Scope, current: Children, result: Stepped): Snapshot {
+    const children: Children = { ...current };
+    for (const effect of result.effects) this.effect(scope, children, effect);
+    if (result.done) {
+      for (const id of Object.keys(children)) this.effect(scope, children, { kind: 'stop', id });
+    }
+    for (const emitted of result.emitted) scope.defer(() => scope.emit(emitted as EventObject));
+    return snapshotOf(this as AnyStateMachine, result.subject, children, result.output);
+  }
+
+  private effect(scope: Scope, children: Children, effect: Effect): void {
+    switch (effect.kind) {
+      case 'spawn': {
+        const logic = this.implementations.actors[effect.src];
+        if (logic === undefined) throw new Error(`actor ${effect.src} is not in setup({ actors })`);
+        const child = createActor(
+          logic as AnyStateMachine,
+          {
+            id: effect.id,
+            src: effect.src,
+            parent: scope.self,
+            input: effect.input,
+          } as never,
+        );
+        children[effect.id] = child;
+        scope.defer(() => {
+          if (child.getSnapshot().status === 'active') child.start();
+        });
+        return;
       }
-      if (verdict.kind !== 'accepted') return snapshot;
+      case 'stop': {
+        const child = children[effect.id];
+        delete children[effect.id];
+        if (child !== undefined) scope.defer(() => scope.stopChild(child));
+        return;
+      }
+      case 'send': {
+        const child = children[effect.to];
+        if (child === undefined) return;
+        // XState's own sendTo relays through the system, so the inspector sees who sent it.
+        const system = scope.system as { _relay?: (s: unknown, t: unknown, e: unknown) => void };
+        scope.defer(() =>
+          system._relay
+            ? system._relay(scope.self, child, effect.event)
+            : child.send(effect.event as EventObject),
+        );
+        return;
+      }
+      case 'exec':
+        scope.actionExecutor({
+          type: effect.type,
+          info: effect.info as never,
+          params: effect.params as never,
+          exec: effect.exec as never,
+        });
+        return;
     }
-    admitted.delete(event);
-    if (isInertScope(scope)) {
-      const next = super.transition(snapshot, event, scope);
-      const settled = settleCommand(specOf(this), snapshot, next, event as AnyCommand);
-      emissions.set(settled.snapshot, settled.emitted);
-      return settled.snapshot;
-    }
-    // The chart's deferred effects (its `emit`s, messages to children) run after ours, so that
-    // listeners hear `status.changed` before the notifications the change caused.
-    const deferred: (() => void)[] = [];
-    let flushed = false;
-    const inner: Scope = Object.create(scope, {
-      defer: { value: (fn: () => void) => (flushed ? scope.defer(fn) : deferred.push(fn)) },
-    });
-    const next = super.transition(snapshot, event, inner);
-    const settled = settleCommand(specOf(this), snapshot, next, event as AnyCommand);
-    emissions.set(settled.snapshot, settled.emitted);
-    for (const emitted of settled.emitted) scope.defer(() => scope.emit(emitted));
-    for (const fn of deferred) scope.defer(fn);
-    flushed = true;
-    return settled.snapshot;
   }
 }
 
 /**
  * Turns a machine made with `setup(...).createMachine(...)` into a command machine governed by
- * `spec`. The result has the same type and works everywhere an XState machine does.
+ * `spec`. The result has the same type and works everywhere an XState machine does. Throws when the
+ * chart and the spec disagree, so a mismatch fails when the module loads.
  */
-export function commandMachine<M extends AnyStateMachine>(machine: M, spec: MachineSpec<never>): M {
-  const compiled = compile(machine, spec as unknown as MachineSpec);
-  return new CommandStateMachine(machine.config, machine.implementations, compiled) as unknown as M;
+export function commandMachine<M extends AnyStateMachine, Context>(
+  machine: M,
+  spec: MachineSpec<Context>,
+): M {
+  return new CommandStateMachine(
+    machine.config,
+    machine.implementations,
+    spec as unknown as MachineSpec,
+  ) as unknown as M;
 }
 
 /** XState guard implementations for named guards: `when` routes, then every rule must pass. */
 export function guardImplementations<Context, Command>(
-  guards: Readonly<Record<string, GuardSpec<Context, Command>>>,
+  guards: Readonly<Record<string, GuardSpec<Context, never>>>,
 ): Record<string, (args: { context: Context; event: Command }) => boolean> {
   const out: Record<string, (args: { context: Context; event: Command }) => boolean> = {};
   for (const [name, { when, rules = [] }] of Object.entries(guards)) {
     out[name] = ({ context, event }) =>
-      (when === undefined || when(context, event)) &&
-      rules.every((rule) => rule(context, event) === null);
+      (when === undefined || when(context, event as never)) &&
+      rules.every((rule) => rule(context, event as never) === null);
   }
   return out;
 }

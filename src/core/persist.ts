@@ -4,9 +4,12 @@
  */
 import { type Actor, type ActorOptions, type AnyStateMachine, createActor } from 'xstate';
 import type { SnapshotOf, StatusOf } from './api';
-import { specOf } from './compiled';
+import { auditProblem } from './bookkeeping';
+import { compiledOf, specOf } from './compiled';
+import { snapshotOf } from './machine';
+import { plainCopy } from './plain';
 import { isPlainObject } from './schema';
-import type { AnyContext } from './spec';
+import type { AnyContext, MachineSpec, Subject } from './spec';
 
 /**
  * A snapshot could not be persisted or restored; the message says exactly what is wrong.
@@ -35,6 +38,13 @@ export interface PersistedSnapshot<Status extends string = string> {
   readonly [extra: string]: unknown;
 }
 
+/** `true` when the keys are in ascending order already (the usual case: restored data). */
+function sorted(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++)
+    if ((keys[i - 1] as string) > (keys[i] as string)) return false;
+  return true;
+}
+
 /**
  * A canonical deep copy: object keys sorted, `undefined` properties dropped. The same snapshot
  * always gives the same JSON text, however its context was built.
@@ -46,20 +56,49 @@ function canonical(value: unknown, path: string): unknown {
       throw new SnapshotError(`${path}: ${value} cannot be persisted as JSON`);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item, i) => canonical(item, `${path}[${i}]`));
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = canonical(value[i], `${path}[${i}]`);
+    return out;
+  }
   if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    if (!sorted(keys)) keys.sort();
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      if (value[key] !== undefined) out[key] = canonical(value[key], `${path}.${key}`);
+    for (const key of keys) {
+      const field = value[key];
+      // An own `__proto__` key would become a prototype if assigned: never persist one.
+      if (key === '__proto__') throw new SnapshotError(`${path}.${key}: cannot be persisted`);
+      if (field !== undefined) out[key] = canonical(field, `${path}.${key}`);
     }
     return out;
   }
   throw new SnapshotError(`${path}: a ${typeof value} cannot be persisted as JSON`);
 }
 
+/** The persisted form of a subject of `spec`: `{ schema, schemaVersion, status, context, ... }`. */
+export function persistSubject(spec: MachineSpec, subject: Subject): PersistedSnapshot {
+  const { status } = subject;
+  if (typeof status !== 'string' || !spec.statuses.includes(status)) {
+    throw new SnapshotError(
+      `cannot persist a snapshot in ${JSON.stringify(status)}: not a status of ${spec.schema}`,
+    );
+  }
+  const split = spec.persisted?.split(subject) ?? { context: subject.context, extra: {} };
+  const extra = canonical(split.extra, 'snapshot') as Record<string, unknown>;
+  return {
+    schema: spec.schema,
+    schemaVersion: spec.schemaVersion,
+    status,
+    context: canonical(split.context, 'context'),
+    ...extra,
+  };
+}
+
 /**
  * The snapshot in the library's persisted format: plain, canonical JSON data,
- * `{ schema, schemaVersion, status, context }` (and `request` for the Connect subscription).
+ * `{ schema, schemaVersion, status, context }` (and `request` for the Connect subscription). It is
+ * a copy: changing it changes nothing in the snapshot.
  *
  * @example
  * ```ts
@@ -73,42 +112,78 @@ export function persist<
     readonly machine: AnyStateMachine;
   },
 >(snapshot: S): PersistedSnapshot<StatusOf<S['machine']>> {
-  const spec = specOf(snapshot.machine);
-  const status = snapshot.value;
-  if (typeof status !== 'string' || !spec.statuses.includes(status)) {
-    throw new SnapshotError(
-      `cannot persist a snapshot in ${JSON.stringify(status)}: not a status of ${spec.schema}`,
-    );
-  }
-  const context = snapshot.context as AnyContext;
-  const split = spec.persisted?.split(context) ?? { context, extra: {} };
-  const extra = canonical(split.extra, 'snapshot') as Record<string, unknown>;
-  return {
-    schema: spec.schema,
-    schemaVersion: spec.schemaVersion,
-    status: status as StatusOf<S['machine']>,
-    context: canonical(split.context, 'context'),
-    ...extra,
-  };
+  const subject = { status: snapshot.value as string, context: snapshot.context as AnyContext };
+  return persistSubject(specOf(snapshot.machine), subject) as PersistedSnapshot<
+    StatusOf<S['machine']>
+  >;
 }
 
-function parse(json: unknown): Record<string, unknown> {
-  let data = json;
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json);
-    } catch (error) {
-      throw new SnapshotError(`not valid JSON: ${(error as Error).message}`);
-    }
+/**
+ * Why a persisted subject of `spec` is not valid, or `null`: its context's shape, its bookkeeping,
+ * then the machine's own facts. `path` prefixes every message (`context`, or `request.context`).
+ */
+export function subjectProblem(
+  spec: MachineSpec,
+  subject: Subject<unknown>,
+  path: string,
+): string | null {
+  const problem = spec.context(subject.context, path);
+  if (problem) return problem;
+  const context = subject.context as AnyContext;
+  const audit = auditProblem(subject.status, context, path);
+  if (audit) return audit;
+  for (const invariant of spec.invariants ?? []) {
+    const broken = invariant({ status: subject.status, context });
+    if (broken) return path === 'context' ? broken : broken.replace(/^context/, path);
   }
-  if (!isPlainObject(data)) throw new SnapshotError('a persisted snapshot must be a JSON object');
-  return data;
+  return null;
+}
+
+/**
+ * Reads the persisted form of a subject of `spec` from untrusted JSON data (already a private
+ * copy): the envelope, the status, then {@link subjectProblem}. Throws a {@link SnapshotError}
+ * whose message starts with the path of the problem, prefixed with `prefix` (e.g. `request.`).
+ */
+export function readSubject(spec: MachineSpec, data: unknown, prefix = ''): Subject {
+  if (!isPlainObject(data))
+    throw new SnapshotError(`${prefix || 'snapshot: '}a persisted snapshot must be a JSON object`);
+  if (data.schema !== spec.schema) {
+    throw new SnapshotError(
+      `${prefix}schema: this is a ${JSON.stringify(data.schema)} snapshot, not ${JSON.stringify(spec.schema)}`,
+    );
+  }
+  if (data.schemaVersion !== spec.schemaVersion) {
+    throw new SnapshotError(
+      `${prefix}schemaVersion: ${JSON.stringify(data.schemaVersion)} is not supported by ${spec.schema} (expected ${spec.schemaVersion})`,
+    );
+  }
+  const status = data.status;
+  if (typeof status !== 'string' || !spec.statuses.includes(status)) {
+    throw new SnapshotError(
+      `${prefix}status: ${JSON.stringify(status)} is not a status of ${spec.schema} (${spec.statuses.join(', ')})`,
+    );
+  }
+  const known = ['schema', 'schemaVersion', 'status', 'context', ...(spec.persisted?.keys ?? [])];
+  for (const key of Object.keys(data)) {
+    if (!known.includes(key))
+      throw new SnapshotError(`${prefix}${key}: is not a field of a ${spec.schema} snapshot`);
+  }
+  for (const key of known) {
+    if (data[key] === undefined) throw new SnapshotError(`${prefix}${key}: is required`);
+  }
+  const joined = spec.persisted ? spec.persisted.join(data) : { context: data.context };
+  if ('error' in joined) throw new SnapshotError(`${prefix}${joined.error}`);
+  const problem = subjectProblem(spec, { status, context: joined.context }, `${prefix}context`);
+  if (problem) throw new SnapshotError(problem);
+  return { status, context: joined.context as AnyContext };
 }
 
 /**
  * Rebuilds a snapshot from {@link persist}'s output (an object or its JSON text). Throws a
- * {@link SnapshotError} naming the problem for another machine's snapshot, another schema version,
- * an unknown status, or a context that fails validation; never returns a half-valid snapshot.
+ * {@link SnapshotError} naming the path of the problem: another machine's snapshot, another schema
+ * version, an unknown status, a context that fails validation (an own `__proto__` key included),
+ * bookkeeping that does not add up, or facts that contradict each other. It never returns a
+ * half-valid snapshot, and the snapshot shares nothing with `json`.
  *
  * @example
  * ```ts
@@ -117,45 +192,26 @@ function parse(json: unknown): Record<string, unknown> {
  * ```
  */
 export function restore<M extends AnyStateMachine>(machine: M, json: unknown): SnapshotOf<M> {
-  const spec = specOf(machine);
-  const data = parse(json);
-  if (data.schema !== spec.schema) {
-    throw new SnapshotError(
-      `schema: this is a ${JSON.stringify(data.schema)} snapshot, not ${JSON.stringify(spec.schema)}`,
-    );
+  const { spec } = compiledOf(machine);
+  let data = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch (error) {
+      throw new SnapshotError(`not valid JSON: ${(error as Error).message}`);
+    }
   }
-  if (data.schemaVersion !== spec.schemaVersion) {
-    throw new SnapshotError(
-      `schemaVersion: ${JSON.stringify(data.schemaVersion)} is not supported by ${spec.schema} (expected ${spec.schemaVersion})`,
-    );
-  }
-  const status = data.status;
-  if (typeof status !== 'string' || !spec.statuses.includes(status)) {
-    throw new SnapshotError(
-      `status: ${JSON.stringify(status)} is not a status of ${spec.schema} (${spec.statuses.join(', ')})`,
-    );
-  }
-  const known = ['schema', 'schemaVersion', 'status', 'context', ...(spec.persisted?.keys ?? [])];
-  for (const key of Object.keys(data)) {
-    if (!known.includes(key))
-      throw new SnapshotError(`${key}: is not a field of a ${spec.schema} snapshot`);
-  }
-  const joined = spec.persisted ? spec.persisted.join(data) : { context: data.context };
-  if ('error' in joined) throw new SnapshotError(joined.error);
-  const problem = spec.context(joined.context, 'context');
-  if (problem) throw new SnapshotError(problem);
-  // Validated plain JSON data: a JSON round trip is an exact copy that never aliases the caller's.
-  const context = JSON.parse(JSON.stringify(joined.context)) as AnyContext;
-  const invariant = spec.invariants?.({ status, context });
-  if (invariant) throw new SnapshotError(invariant);
-  const final = spec.finalStatuses.includes(status);
-  const resolved = machine.resolveState({
-    value: status,
-    context,
-    ...(final && spec.output ? { output: spec.output({ status, context }) } : {}),
-  });
-  const children = spec.children?.({ status, context }) ?? {};
-  return { ...resolved, children } as SnapshotOf<M>;
+  const copied = plainCopy(data, 'snapshot');
+  if (!copied.ok) throw new SnapshotError(copied.message.replace(/^snapshot\./, ''));
+  const subject = readSubject(spec, copied.value);
+  const final = spec.finalStatuses.includes(subject.status);
+  const children = spec.children?.(subject) ?? {};
+  return snapshotOf(
+    machine,
+    subject,
+    children,
+    final ? spec.output?.(subject) : undefined,
+  ) as SnapshotOf<M>;
 }
 
 /**

@@ -133,6 +133,10 @@ export type ObjectOf<S extends Shape> = Simplify<
   }
 >;
 
+/**
+ * True for an object whose prototype is `Object.prototype` or `null`: not an array, a `Date`, a
+ * class instance. Values from outside go through `plainCopy` first, which also refuses getters.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
@@ -162,7 +166,7 @@ export function object<const S extends Shape>(shape: S): ObjectSchema<S> {
       if (error) return error;
     }
     for (const key of Object.keys(value)) {
-      if (!(key in shape)) return `${prefix}${key}: is not a known field`;
+      if (!Object.hasOwn(shape, key)) return `${prefix}${key}: is not a known field`;
     }
     return null;
   }) as ObjectSchema<S>;

@@ -2,69 +2,37 @@
  * `toMermaid`: a Mermaid `stateDiagram-v2` of an XState machine, drawn from its state nodes.
  *
  * Drawn from the nodes, not from `machine.toJSON()`, because XState's JSON leaves out eventless
- * (`always`) transitions, which carry the Connect subscription's whole status flow.
+ * (`always`) transitions.
  */
 import type { AnyStateMachine } from 'xstate';
-
-type StateNode = AnyStateMachine['root'];
-type Transition = NonNullable<StateNode['always']>[number];
+import {
+  descendants,
+  guardOf,
+  isTransientStart,
+  labelOf,
+  rootEventLines,
+  type StateNode,
+  staysIn,
+  type Transition,
+  text,
+  transitionsOf,
+} from './transitions';
 
 /** Mermaid's state ids: no spaces, dashes, colons or braces, and none of its keywords. */
 const SAFE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KEYWORD = /^(default.*|state|note|class|classdef|scale|direction|end|statediagram)$/i;
 
-/**
- * Characters Mermaid reads in a transition label (`:` and `;` end it, `#` and `%%` start comments,
- * `<` and `>` are HTML): replaced by look-alikes so any event or guard name draws as written.
- */
-const LABEL_ESCAPES: Readonly<Record<string, string>> = {
-  ':': '∶',
-  ';': '⁏',
-  '#': '♯',
-  '%': '٪',
-  '<': '‹',
-  '>': '›',
-  '"': "'",
-  '\n': ' ',
-  '\r': ' ',
-};
+/** Final states: a bold border, rather than edges from all over the chart to one `[*]`. */
+const FINAL_STYLE = 'finalState stroke-width:3px';
+/** The box that lists the machine's own transitions: a note's colours, and a dashed border. */
+const LEGEND_STYLE = 'inEveryState fill:#fff5ad,stroke:#aaaa33,stroke-dasharray:4 2,color:#333';
 
-function text(value: string): string {
-  return value.replace(/[:;#%<>"\r\n]/g, (c) => LABEL_ESCAPES[c] ?? c);
-}
-
-/** A guard's name: a named guard, its `{ type }`, or a combinator (`and(a, b)`, `not(a)`). */
-function guardName(guard: unknown): string {
-  if (typeof guard === 'string') return guard;
-  if (typeof guard === 'function') {
-    const combined = (guard as { guards?: unknown }).guards;
-    if (Array.isArray(combined)) return `${guard.name}(${combined.map(guardName).join(', ')})`;
-    return guard.name || 'inline';
-  }
-  if (guard && typeof guard === 'object' && 'type' in guard && typeof guard.type === 'string')
-    return guard.type;
-  return 'inline';
-}
-
-/** `event [guard]`; an eventless transition's event is drawn as `always`. */
-function labelOf(transition: Transition): string {
-  const event = transition.eventType === '' ? 'always' : String(transition.eventType);
-  const guard = transition.guard === undefined ? '' : ` [${guardName(transition.guard)}]`;
-  return text(`${event}${guard}`);
-}
-
-/** Event transitions in the chart's order, then the eventless ones. */
-function transitionsOf(node: StateNode): Transition[] {
-  return [...[...node.transitions.values()].flat(), ...(node.always ?? [])];
-}
-
-/** Gives every state node a unique Mermaid id: its key when Mermaid accepts it. */
+/** Gives every state node below the root a unique Mermaid id: its key when Mermaid accepts it. */
 class Ids {
   private readonly byNode = new Map<StateNode, string>();
   private readonly taken = new Set<string>();
 
   constructor(root: StateNode) {
-    this.assign(root, root.machine.id);
     const visit = (node: StateNode, path: readonly string[]) => {
       for (const child of Object.values(node.states)) {
         const childPath = [...path, child.key];
@@ -75,13 +43,18 @@ class Ids {
     visit(root, []);
   }
 
-  private assign(node: StateNode, wanted: string): void {
+  /** A new unique id, `wanted` when free and readable by Mermaid. */
+  reserve(wanted: string): string {
     let id = wanted.replace(/[^A-Za-z0-9_]/g, '_');
     if (!SAFE_ID.test(id) || KEYWORD.test(id)) id = `s_${id}`;
     const base = id;
     for (let n = 2; this.taken.has(id); n++) id = `${base}_${n}`;
     this.taken.add(id);
-    this.byNode.set(node, id);
+    return id;
+  }
+
+  assign(node: StateNode, wanted: string): void {
+    this.byNode.set(node, this.reserve(wanted));
   }
 
   of(node: StateNode): string {
@@ -89,42 +62,70 @@ class Ids {
   }
 }
 
-/** Edges from one state, one per target, with the labels of parallel edges joined by `<br>`. */
-function edgesOf(node: StateNode, ids: Ids): string[] {
-  const from = ids.of(node);
-  const labels = new Map<string, string[]>();
-  for (const transition of transitionsOf(node)) {
-    // A targetless transition stays where it is: a self-loop.
-    for (const target of transition.target ?? [node]) {
-      const to = ids.of(target);
-      labels.set(to, [...(labels.get(to) ?? []), labelOf(transition)]);
-    }
-  }
-  return [...labels].map(([to, lines]) => `${from} --> ${to} : ${lines.join('<br>')}`);
+/** `from --> to : label` per target, the labels of several transitions joined by `<br>`. */
+function edges(from: string, labelled: readonly (readonly [string, string])[]): string[] {
+  const byTarget = new Map<string, string[]>();
+  for (const [to, label] of labelled) byTarget.set(to, [...(byTarget.get(to) ?? []), label]);
+  return [...byTarget].map(([to, labels]) => {
+    const label = labels.filter(Boolean).join('<br>');
+    return label ? `${from} --> ${to} : ${label}` : `${from} --> ${to}`;
+  });
 }
 
-/** The inside of a composite: `[*] -->` its initial state, then each child (regions of a parallel state). */
+/**
+ * `[*] -->` the initial state; when that state only routes (a transient `start`), `[*] -->` each
+ * state it routes to instead, labelled with the guard (`[else]` for the fallback).
+ */
+function initialOf(node: StateNode, ids: Ids): string[] {
+  const initial = node.initial.target[0];
+  if (!initial) return [];
+  if (!isTransientStart(initial)) return [`[*] --> ${ids.of(initial)}`];
+  const routes = initial.always ?? [];
+  const guarded = routes.some((t) => t.guard !== undefined);
+  return edges(
+    '[*]',
+    routes.map((t) => [
+      ids.of(t.target?.[0] as StateNode),
+      guardOf(t) || (guarded ? '[else]' : ''),
+    ]),
+  );
+}
+
+/** The inside of a composite: its initial arrows, then each child (regions of a parallel state). */
 function bodyOf(node: StateNode, ids: Ids): string[] {
   const children = Object.values(node.states);
   if (node.type === 'parallel')
     return children.flatMap((child, i) => [...(i > 0 ? ['--'] : []), ...stateOf(child, ids)]);
-  const initial = node.initial.target.map((target) => `[*] --> ${ids.of(target)}`);
-  return [...initial, ...children.flatMap((child) => stateOf(child, ids))];
+  return [
+    ...initialOf(node, ids),
+    ...children.filter((child) => !isTransientStart(child)).flatMap((c) => stateOf(c, ids)),
+  ];
 }
 
-/** One state: a composite with its body, then its edges, then `--> [*]` when final. */
+/**
+ * One state: its declaration (a composite with its body), the transitions that stay in it as lines
+ * in its box, and its edges to other states.
+ */
 function stateOf(node: StateNode, ids: Ids): string[] {
   const id = ids.of(node);
-  const alias = id === node.key ? id : `"${text(node.key)}" as ${id}`;
+  const composite = Object.keys(node.states).length > 0;
+  const transitions = transitionsOf(node);
+  // A composite's box holds its children: what stays in it is drawn as a self-loop instead.
+  const stays = composite ? [] : transitions.filter((t) => staysIn(node, t));
   const lines: string[] = [];
-  if (Object.keys(node.states).length > 0) {
-    lines.push(`state ${alias} {`, ...indent(bodyOf(node, ids)), '}');
-  } else if (id !== node.key) {
-    lines.push(`state ${alias}`);
-  }
-  // The root's own transitions apply in every state: toMermaid lists them in a note instead.
-  if (node.parent) lines.push(...edgesOf(node, ids));
-  if (node.type === 'final') lines.push(`${id} --> [*]`);
+  // Declared with its name, which Mermaid would otherwise replace with the first line under it.
+  const declaration = `state "${text(node.key)}" as ${id}`;
+  if (composite) lines.push(`${declaration} {`, ...indent(bodyOf(node, ids)), '}');
+  else if (id !== node.key || stays.length > 0) lines.push(declaration);
+  for (const t of stays) lines.push(`${id} : ${labelOf(t)}`);
+  const targets = (t: Transition) => (t.target?.length ? t.target : [node]);
+  const moves = transitions.filter((t) => !stays.includes(t));
+  lines.push(
+    ...edges(
+      id,
+      moves.flatMap((t) => targets(t).map((to) => [ids.of(to), labelOf(t)] as const)),
+    ),
+  );
   // A state that draws nothing of its own is still declared, so that every state shows.
   if (lines.length === 0) lines.push(id);
   return lines;
@@ -135,12 +136,19 @@ function indent(lines: readonly string[]): string[] {
 }
 
 /**
- * A Mermaid `stateDiagram-v2` of `machine`: every state, `[*] -->` the initial state, every
- * transition as `From --> To : event [guard]` (eventless ones as `always [guard]`, targetless ones
- * as self-loops, several between the same two states on one edge, a line each), and final states
- * `--> [*]`. The states sit in a composite named after the machine; the machine's own (root-level)
- * transitions, which apply in every state, are listed in a note beside it rather than drawn as
- * edges from every state. Deterministic: the same machine always gives the same text.
+ * A Mermaid `stateDiagram-v2` of `machine`, titled with its id:
+ *
+ * - every state, and `[*] -->` the initial one; when the initial state only routes on eventless
+ *   transitions (a transient `start`), `[*] -->` each state it routes to instead, labelled
+ *   `[guard]` (`[else]` for the fallback). Final states have a bold border;
+ * - every transition to another state as `From --> To : event [guard]` (eventless ones as
+ *   `always [guard]`; several between the same two states share one edge, a line each);
+ * - every transition that stays in its state (no target) as a line `event [guard]` inside that
+ *   state's box, under its name, rather than as a self-loop;
+ * - the machine's own (root-level) transitions, which apply in every state, not as edges but as
+ *   their events, grouped by prefix, in one box of their own, styled as a note: "In every state".
+ *
+ * Deterministic: the same machine always gives the same text.
  *
  * @example
  * ```ts
@@ -148,30 +156,43 @@ function indent(lines: readonly string[]): string[] {
  * import { toMermaid } from 'subscription-machines/diagram';
  *
  * const markdown = ['```mermaid', toMermaid(subscriptionMachine), '```'].join('\n');
+ * // ---
+ * // title: subscription
+ * // ---
  * // stateDiagram-v2
- * //   state subscription {
- * //     [*] --> start
- * //     start --> draft : always [startsAsDraft]
- * //     …
+ * //   [*] --> draft : [startsAsDraft]
+ * //   [*] --> processing : [else]
+ * //   …
  * ```
  */
 export function toMermaid(machine: AnyStateMachine): string {
   const root = machine.root;
   const ids = new Ids(root);
-  const id = ids.of(root);
-  const lines = ['stateDiagram-v2', ...indent(stateOf(root, ids))];
-  const own = transitionsOf(root);
-  if (own.length > 0) {
-    const described = own.map((t) => {
-      const targets = (t.target ?? []).map((target) => text(target.path.join('.')));
-      return targets.length === 0 ? labelOf(t) : `${labelOf(t)} → ${targets.join(', ')}`;
-    });
+  const title = /^[\w.-]+$/.test(machine.id) ? machine.id : JSON.stringify(machine.id);
+  let body = bodyOf(root, ids);
+  // A machine without states is drawn as one state, named after it.
+  if (body.length === 0) {
+    ids.assign(root, machine.id);
+    const id = ids.of(root);
+    body = [id === machine.id ? id : `state "${text(machine.id)}" as ${id}`];
+  }
+  const lines = ['---', `title: ${title}`, '---', 'stateDiagram-v2', ...indent(body)];
+  const events = rootEventLines(root, 40);
+  if (events.length > 0) {
+    // Not a state: a box of its own, styled as a note, that no edge reaches.
+    const legend = ids.reserve('in_every_state');
     lines.push(
-      `  note right of ${id}`,
-      '    In every state, on the machine itself:',
-      ...indent(indent(described)),
-      '  end note',
+      `  state "In every state" as ${legend}`,
+      ...events.map((line) => `  ${legend} : ${line}`),
+      `  classDef ${LEGEND_STYLE}`,
+      `  class ${legend} inEveryState`,
     );
   }
+  const finals = [...descendants(root)].filter((node) => node.parent && node.type === 'final');
+  if (finals.length > 0)
+    lines.push(
+      `  classDef ${FINAL_STYLE}`,
+      `  class ${finals.map((n) => ids.of(n)).join(',')} finalState`,
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,6 @@
 import type { CommandSpec } from '../core/spec';
 import type { MarketplaceAgreementContext } from './agreement.types';
 import { relayPayload, unusedOrderId } from './open-order';
-import { tickSpec } from './platform';
 
 /** Payload fields of each agreement command (beside the envelope). */
 export const agreementPayloads = {
@@ -37,5 +36,4 @@ export const agreementCommandSpecs = {
   'order.failed': relay(openOrFresh),
   'order.deleted': relay(openOrFresh),
   'agreement.terminate': { payload: {}, roles: ['system'] },
-  'clock.tick': tickSpec,
 } satisfies Record<string, CommandSpec<Ctx>>;

@@ -13,7 +13,7 @@ import type {
   MarketplaceAgreementEmitted,
   MarketplaceAgreementInput,
 } from './agreement.types';
-import { relayed } from './open-order';
+import type { Relayed } from './open-order';
 
 type Ctx = MarketplaceAgreementContext;
 
@@ -31,7 +31,7 @@ const base = setup({
   actions: {
     openOrder: assign({
       openOrder: ({ event }) => {
-        const { orderId, orderType } = relayed(event as never);
+        const { orderId, orderType } = event as unknown as Relayed;
         return { id: orderId, orderType };
       },
     }),

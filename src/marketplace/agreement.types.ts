@@ -2,9 +2,9 @@
  * Types of a SoftwareOne Marketplace agreement (Marketplace docs:
  * the agreement state diagram), e.g. `AGR-2119-4550-8674-0001`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandShape } from '../core/command';
-import type { StatusChanged } from '../core/settle';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
+import type { CommandShape } from '../core/command';
+import type { StatusChanged } from '../core/step';
 import type { agreementPayloads } from './agreement.commands';
 import type { OpenOrder } from './open-order';
 import type { CommandRejected, MarketplaceRole } from './platform';
@@ -66,11 +66,12 @@ export type AgreementCommandOf<T extends keyof Payloads> = CommandShape<
 >;
 
 /** Every command an agreement accepts. */
-export type MarketplaceAgreementCommand =
-  | { [T in keyof Payloads]: AgreementCommandOf<T> }[keyof Payloads]
-  | ClockTick<MarketplaceRole>;
+export type MarketplaceAgreementCommand = {
+  [T in keyof Payloads]: AgreementCommandOf<T>;
+}[keyof Payloads];
 
 /** What an agreement actor emits. */
 export type MarketplaceAgreementEmitted =
   | StatusChanged<AgreementStatus>
+  | AuditRecorded<AgreementStatus, MarketplaceRole>
   | CommandRejected<MarketplaceAgreementCommand, AgreementStatus>;

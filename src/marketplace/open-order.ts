@@ -1,7 +1,7 @@
 /**
  * The order a subscription or an agreement waits for, and the rules of orders relayed to it by the
- * platform (`order.placed`, `order.completed`, `order.failed`): one order at a time (Marketplace
- * docs, orders).
+ * platform (`order.placed`, `order.completed`, `order.failed`): one order at a time (the
+ * Marketplace's order workflow, softwareone-platform/docs commerce API).
  */
 import { type Rule, refuse } from '../core/rejection';
 import { literal, nullable, object, optional, type Schema } from '../core/schema';
@@ -27,10 +27,10 @@ export const relayPayload = { orderId: orderIdSchema, orderType: literal(...ORDE
 
 /** A relayed order command, as rules read it. */
 export interface Relayed {
+  readonly type: string;
   readonly orderId: string;
   readonly orderType: OrderType;
 }
-export const relayed = (command: AnyCommand) => command as unknown as AnyCommand & Relayed;
 
 /** A context that waits for at most one order. */
 export interface WithOpenOrder {
@@ -40,7 +40,7 @@ export interface WithOpenOrder {
 const named = (order: OpenOrder) => `${order.id ?? 'the Purchase order'} (${order.orderType})`;
 
 /** Only one order is processed at a time (`REQUEST_IN_PROGRESS`). */
-export const noOrderInProgress: Rule<WithOpenOrder, AnyCommand> = ({ openOrder }) =>
+export const noOrderInProgress: Rule<WithOpenOrder, unknown> = ({ openOrder }) =>
   openOrder === null
     ? null
     : refuse('REQUEST_IN_PROGRESS', `order ${named(openOrder)} is in progress: one at a time`, {
@@ -49,8 +49,8 @@ export const noOrderInProgress: Rule<WithOpenOrder, AnyCommand> = ({ openOrder }
       });
 
 /** The command names the open order, by id (when known) and type (`UNKNOWN_REQUEST` otherwise). */
-export const isOpenOrder: Rule<WithOpenOrder, AnyCommand> = ({ openOrder }, command) => {
-  const { orderId, orderType } = relayed(command);
+export const isOpenOrder: Rule<WithOpenOrder, Relayed> = ({ openOrder }, command) => {
+  const { orderId, orderType } = command;
   if (openOrder === null)
     return refuse('UNKNOWN_REQUEST', `${orderId} is not open: no order is in progress`);
   if ((openOrder.id ?? orderId) === orderId && openOrder.orderType === orderType) return null;
@@ -65,9 +65,9 @@ export const isOpenOrder: Rule<WithOpenOrder, AnyCommand> = ({ openOrder }, comm
 };
 
 /** Order types a status accepts (`INVALID_STATE` for another, as Connect's request types). */
-export function orderTypeIn(types: readonly OrderType[], what: string): Rule<unknown, AnyCommand> {
+export function orderTypeIn(types: readonly OrderType[], what: string): Rule<unknown, Relayed> {
   return (_, command) => {
-    const { orderType } = relayed(command);
+    const { orderType } = command;
     return types.includes(orderType)
       ? null
       : refuse('INVALID_STATE', `a ${orderType} order is not placed against ${what}`);

@@ -6,7 +6,6 @@ import type { CommandSpec } from '../core/spec';
 import type { MarketplaceOrderContext } from './order.types';
 import { queriesSchema, validationsSchema, valuesSchema, withErrors } from './parameters';
 import type { MarketplaceRole } from './platform';
-import { tickSpec } from './platform';
 
 /** Payload fields of each order command (beside the envelope). */
 export const orderPayloads = {
@@ -61,10 +60,9 @@ function specOf(type: OrderCommandType): CommandSpec<MarketplaceOrderContext> {
   };
 }
 
-/** The command specs of the order, `clock.tick` included (a no-op: nothing in an order is due). */
+/** The command specs of the order. */
 export const orderCommandSpecs = {
   ...(Object.fromEntries(
     (Object.keys(orderPayloads) as OrderCommandType[]).map((type) => [type, specOf(type)]),
   ) as Record<OrderCommandType, CommandSpec<MarketplaceOrderContext>>),
-  'clock.tick': tickSpec,
 };

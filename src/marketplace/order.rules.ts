@@ -6,27 +6,29 @@
 
 import { type Rule, refuse } from '../core/rejection';
 import { reasonRequired } from '../core/rules';
-import type { AnyCommand, GuardSpec } from '../core/spec';
-import type { MarketplaceOrderContext, OrderCommandOf } from './order.types';
+import { guards } from '../core/spec';
+import type {
+  MarketplaceOrderCommand,
+  MarketplaceOrderContext,
+  OrderCommandOf,
+} from './order.types';
 import { applyQueries, applyValues, withErrors } from './parameters';
 
 type Ctx = MarketplaceOrderContext;
-type OrderRule = Rule<Ctx, AnyCommand>;
-const as = <T extends 'order.query' | 'order.process' | 'order.fail'>(command: AnyCommand) =>
-  command as unknown as OrderCommandOf<T>;
+type OrderRule<T extends MarketplaceOrderCommand['type']> = Rule<Ctx, OrderCommandOf<T>>;
 
 /** Validation left an error on a parameter: the placed order goes straight to Querying. */
 const hasParameterErrors = (context: Ctx): boolean => withErrors(context.parameters).length > 0;
 
 /** A query must show the client at least one parameter error. */
-const queryShowsErrors: OrderRule = (context, command) =>
-  withErrors(applyQueries(context.parameters, as<'order.query'>(command).parameters)).length > 0
+const queryShowsErrors: OrderRule<'order.query'> = (context, command) =>
+  withErrors(applyQueries(context.parameters, command.parameters)).length > 0
     ? null
     : refuse('NO_PARAMETER_ERRORS', 'a query needs at least one parameter with an error');
 
 /** The client processes the order again once every queried parameter has a value. */
-const queryAnswered: OrderRule = (context, command) => {
-  const left = withErrors(applyValues(context.parameters, as<'order.process'>(command).parameters));
+const queryAnswered: OrderRule<'order.process'> = (context, command) => {
+  const left = withErrors(applyValues(context.parameters, command.parameters));
   return left.length === 0
     ? null
     : refuse(
@@ -37,17 +39,19 @@ const queryAnswered: OrderRule = (context, command) => {
 };
 
 /** Failing an order needs `statusNotes`, the reason the client sees. */
-const statusNotesGiven: OrderRule = reasonRequired('statusNotes');
+const statusNotesGiven = reasonRequired('statusNotes');
+
+const { on } = guards<Ctx, MarketplaceOrderCommand>();
 
 /** The named guards of the order chart. */
 export const orderGuards = {
-  canValidate: {},
-  canQuote: {},
-  placesWithErrors: { when: hasParameterErrors },
-  canPlace: {},
-  canDelete: {},
-  canQuery: { rules: [queryShowsErrors] },
-  canProcess: { rules: [queryAnswered] },
-  canComplete: {},
-  canFail: { rules: [statusNotesGiven] },
-} satisfies Record<string, GuardSpec<Ctx, AnyCommand>>;
+  canValidate: on(['order.validate']),
+  canQuote: on(['order.quote']),
+  placesWithErrors: on(['order.place'], { when: hasParameterErrors }),
+  canPlace: on(['order.place']),
+  canDelete: on(['order.delete']),
+  canQuery: on(['order.query'], { rules: [queryShowsErrors] }),
+  canProcess: on(['order.process'], { rules: [queryAnswered] }),
+  canComplete: on(['order.complete']),
+  canFail: on(['order.fail'], { rules: [statusNotesGiven] }),
+};

@@ -2,9 +2,9 @@
  * Types of a SoftwareOne Marketplace order (the Marketplace docs' order state diagram),
  * e.g. `ORD-1234-5678-9012-3456`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandShape } from '../core/command';
-import type { StatusChanged } from '../core/settle';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
+import type { CommandShape } from '../core/command';
+import type { StatusChanged } from '../core/step';
 import type { OrderLine } from './lines';
 import type { orderPayloads } from './order.commands';
 import type { Parameter } from './parameters';
@@ -75,11 +75,10 @@ export type OrderCommandOf<T extends keyof Payloads> = CommandShape<
 >;
 
 /** Every command an order accepts. */
-export type MarketplaceOrderCommand =
-  | { [T in keyof Payloads]: OrderCommandOf<T> }[keyof Payloads]
-  | ClockTick<MarketplaceRole>;
+export type MarketplaceOrderCommand = { [T in keyof Payloads]: OrderCommandOf<T> }[keyof Payloads];
 
 /** What an order actor emits. */
 export type MarketplaceOrderEmitted =
   | StatusChanged<OrderStatus>
+  | AuditRecorded<OrderStatus, MarketplaceRole>
   | CommandRejected<MarketplaceOrderCommand, OrderStatus>;

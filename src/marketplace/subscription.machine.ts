@@ -7,7 +7,7 @@ import { assign, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
 import { commitmentOf, renewedCommitmentDate } from './commitment';
 import { setQuantities } from './lines';
-import { relayed } from './open-order';
+import type { Relayed } from './open-order';
 import { subscriptionContext } from './subscription.input';
 import { subscriptionGuards } from './subscription.rules';
 import { subscriptionSpec } from './subscription.spec';
@@ -36,14 +36,14 @@ const base = setup({
   actions: {
     openOrder: assign({
       openOrder: ({ event }) => {
-        const { orderId, orderType } = relayed(event as never);
+        const { orderId, orderType } = event as unknown as Relayed;
         return { id: orderId, orderType };
       },
     }),
     closeOrder: assign({
       openOrder: null,
       orders: ({ context, event }) => {
-        const { orderId, orderType } = relayed(event as never);
+        const { orderId, orderType } = event as unknown as Relayed;
         const status = event.type === 'order.completed' ? 'Completed' : 'Failed';
         return [...context.orders, { id: orderId, orderType, status }];
       },

@@ -6,17 +6,20 @@
 
 import { type Rule, refuse } from '../core/rejection';
 import { reasonRequired } from '../core/rules';
-import type { AnyCommand, GuardSpec } from '../core/spec';
+import { guards } from '../core/spec';
 import { commitmentEnded } from './commitment';
-import { isOpenOrder, noOrderInProgress, orderTypeIn, relayed } from './open-order';
-import type { MarketplaceSubscriptionContext, SubscriptionCommandOf } from './subscription.types';
+import { isOpenOrder, noOrderInProgress, orderTypeIn } from './open-order';
+import type {
+  MarketplaceSubscriptionCommand,
+  MarketplaceSubscriptionContext,
+  SubscriptionCommandOf,
+} from './subscription.types';
 
 type Ctx = MarketplaceSubscriptionContext;
-type SubscriptionRule = Rule<Ctx, AnyCommand>;
+type Relayed = SubscriptionCommandOf<'order.placed' | 'order.completed' | 'order.failed'>;
 
 /** An order id names one order: one that is over cannot be placed again (a replayed relay). */
-const freshOrderId: SubscriptionRule = (context, command) => {
-  const { orderId } = relayed(command);
+const freshOrderId: Rule<Ctx, Relayed> = (context, { orderId }) => {
   const used = context.orders.find((o) => o.id === orderId);
   return used === undefined
     ? null
@@ -26,9 +29,8 @@ const freshOrderId: SubscriptionRule = (context, command) => {
 };
 
 /** A completion carries only what its order type changes: lines for Change, autoRenew for Configuration. */
-const changesFitOrder: SubscriptionRule = (_, command) => {
-  const { orderType, lines, autoRenew } =
-    command as unknown as SubscriptionCommandOf<'order.completed'>;
+const changesFitOrder: Rule<Ctx, SubscriptionCommandOf<'order.completed'>> = (_, command) => {
+  const { orderType, lines, autoRenew } = command;
   const field =
     lines !== undefined && orderType !== 'Change'
       ? 'lines'
@@ -43,16 +45,22 @@ const changesFitOrder: SubscriptionRule = (_, command) => {
 };
 
 /** The vendor's termination without an order needs a reason. */
-const reasonGiven: SubscriptionRule = reasonRequired();
+const reasonGiven = reasonRequired();
 
-const isTermination = (_: Ctx, command: AnyCommand) => relayed(command).orderType === 'Termination';
-const due = (c: Ctx, command: AnyCommand) => commitmentEnded(c.commitmentDate, command.at);
+const isTermination = (_: Ctx, command: Relayed) => command.orderType === 'Termination';
+const due = (c: Ctx, command: { readonly at: string }) =>
+  commitmentEnded(c.commitmentDate, command.at);
+
+const { on, routing } = guards<Ctx, MarketplaceSubscriptionCommand>();
 
 /** The named guards of the subscription chart. */
 export const subscriptionGuards = {
-  awaitsPurchase: { when: (c) => c.openOrder?.orderType === 'Purchase' },
-  placesTermination: { when: isTermination, rules: [noOrderInProgress, freshOrderId] },
-  placesUpdate: {
+  awaitsPurchase: routing((c) => c.openOrder?.orderType === 'Purchase'),
+  placesTermination: on(['order.placed'], {
+    when: isTermination,
+    rules: [noOrderInProgress, freshOrderId],
+  }),
+  placesUpdate: on(['order.placed'], {
     when: (c, command) => !isTermination(c, command),
     // A Purchase order creates a subscription; it is never placed against one.
     rules: [
@@ -60,11 +68,11 @@ export const subscriptionGuards = {
       noOrderInProgress,
       freshOrderId,
     ],
-  },
-  noOrderInProgress: { rules: [noOrderInProgress] },
-  completesOpenOrder: { rules: [isOpenOrder, changesFitOrder] },
-  failsOpenOrder: { rules: [isOpenOrder] },
-  canTerminate: { rules: [reasonGiven] },
-  renewalDue: { when: (c, command) => due(c, command) && c.autoRenew },
-  expiryDue: { when: (c, command) => due(c, command) && !c.autoRenew },
-} satisfies Record<string, GuardSpec<Ctx, AnyCommand>>;
+  }),
+  noOrderInProgress: on(['order.placed'], { rules: [noOrderInProgress] }),
+  completesOpenOrder: on(['order.completed'], { rules: [isOpenOrder, changesFitOrder] }),
+  failsOpenOrder: on(['order.failed'], { rules: [isOpenOrder] }),
+  canTerminate: on(['subscription.terminate'], { rules: [reasonGiven] }),
+  renewalDue: on(['clock.tick'], { when: (c, command) => due(c, command) && c.autoRenew }),
+  expiryDue: on(['clock.tick'], { when: (c, command) => due(c, command) && !c.autoRenew }),
+};

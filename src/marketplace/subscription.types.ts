@@ -2,9 +2,9 @@
  * Types of a SoftwareOne Marketplace subscription (Marketplace docs: the
  * subscription object and its state diagram), e.g. `SUB-2119-4550-8674-5962`.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
-import type { StatusChanged } from '../core/settle';
+import type { StatusChanged } from '../core/step';
 import type { Commitment } from './commitment';
 import type { SubscriptionLine } from './lines';
 import type { OpenOrder } from './open-order';
@@ -141,5 +141,6 @@ export interface SubscriptionRenewed {
 /** What a subscription actor emits. */
 export type MarketplaceSubscriptionEmitted =
   | StatusChanged<SubscriptionStatus>
+  | AuditRecorded<SubscriptionStatus, MarketplaceRole>
   | SubscriptionRenewed
   | CommandRejected<MarketplaceSubscriptionCommand, SubscriptionStatus>;

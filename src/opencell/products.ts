@@ -62,7 +62,11 @@ const changeSchemas = {
 /** One change of an amendment, checked by its `op`. */
 export const changeSchema: Schema<ProductChange> = (value, path) => {
   const op = isPlainObject(value) ? value.op : undefined;
-  const schema = typeof op === 'string' ? changeSchemas[op as keyof typeof changeSchemas] : null;
+  // An own key only: an `op` named `constructor` or `toString` is no schema.
+  const schema =
+    typeof op === 'string' && Object.hasOwn(changeSchemas, op)
+      ? changeSchemas[op as keyof typeof changeSchemas]
+      : null;
   if (!schema) return `${path}.op: expected one of "add", "remove", "update", got ${describe(op)}`;
   return schema(value, path);
 };

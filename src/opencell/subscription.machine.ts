@@ -18,7 +18,7 @@ import {
   transferOwner,
 } from './lifecycle';
 import type { OpencellCommandType } from './subscription.commands';
-import { amendmentOf, opencellGuards } from './subscription.rules';
+import { amendmentOf, subscriptionGuards } from './subscription.rules';
 import { opencellContext, opencellSpec } from './subscription.spec';
 import type {
   OpencellCommand,
@@ -40,7 +40,7 @@ const base = setup({
     input: OpencellSubscriptionInput;
     emitted: OpencellSubscriptionEmitted;
   },
-  guards: guardImplementations<Ctx, OpencellCommand>(opencellGuards as never),
+  guards: guardImplementations<Ctx, OpencellCommand>(subscriptionGuards as never),
   actions: {
     activate: assign(({ context, event }) => activate(context, event.at)),
     suspend: assign(({ context, event }) =>

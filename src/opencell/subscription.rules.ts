@@ -7,11 +7,12 @@
 
 import { type Rule, refuse } from '../core/rejection';
 import { reasonRequired } from '../core/rules';
-import type { AnyCommand, GuardSpec } from '../core/spec';
+import { type AnyCommand, guards } from '../core/spec';
 import { type AmendmentDraft, amendmentIdUsed, draftProblem, queueProblem } from './amendments';
 import { atOrBefore } from './dates';
 import { dueTermination } from './lifecycle';
 import type {
+  OpencellCommand,
   OpencellSubscriptionContext,
   ProductChange,
   ProductOrder,
@@ -86,10 +87,10 @@ const amendmentIdNew: OpencellRule = (c, command) => {
 };
 
 /** The payload field a direct product action's only change comes from. */
-const PAYLOAD_FIELD: Readonly<Record<string, string>> = {
-  'product.add': 'product.code',
-  'product.deactivate': 'productCode',
-};
+const PAYLOAD_FIELD: ReadonlyMap<string, string> = new Map([
+  ['product.add', 'product.code'],
+  ['product.deactivate', 'productCode'],
+]);
 
 /** Every change, and every pending one after it, must still apply in its turn. */
 const amendmentFits: OpencellRule = (c, command) => {
@@ -100,7 +101,7 @@ const amendmentFits: OpencellRule = (c, command) => {
     const message = `${command.type} would leave pending amendment ${problem.amendmentId} unable to apply: ${problem.message}`;
     return refuse('INVALID_COMMAND', message, { amendmentId: problem.amendmentId });
   }
-  const field = PAYLOAD_FIELD[command.type] ?? `changes[${problem.change}]`;
+  const field = PAYLOAD_FIELD.get(command.type) ?? `changes[${problem.change}]`;
   return refuse('INVALID_COMMAND', `${command.type}: ${field}: ${problem.message}`, { field });
 };
 
@@ -169,24 +170,33 @@ const terminationScheduled: OpencellRule = (c, command) =>
 
 const amendmentRules = [amendmentIdNew, amendmentFits, amendmentNotBackdated];
 
+const { on } = guards<Ctx, OpencellCommand>();
+
 /** The named guards of the chart. */
-export const opencellGuards = {
-  canCancel: { rules: [reasonGiven] },
-  canTerminateNow: { when: terminatesNow, rules: [reasonGiven, terminationNotBackdated] },
-  canScheduleTermination: {
+export const subscriptionGuards = {
+  canCancel: on(['subscription.cancel'], { rules: [reasonGiven] }),
+  canTerminateNow: on(['subscription.terminate'], {
+    when: terminatesNow,
+    rules: [reasonGiven, terminationNotBackdated],
+  }),
+  canScheduleTermination: on(['subscription.terminate'], {
     when: (c, command) => !terminatesNow(c, command),
     rules: [reasonGiven],
-  },
-  canCancelTermination: { rules: [terminationScheduled] },
-  canChangeOffer: { rules: [offerChangeDated] },
-  canAmend: { rules: amendmentRules },
-  canCancelAmendment: { rules: [amendmentPending, queueFitsWithout] },
-  canTransferOwner: { rules: [anotherConsumer] },
-  terminationDue: { when: (c, command) => dueTermination(c, command.at) !== undefined },
-  amendmentsDue: {
+  }),
+  canCancelTermination: on(['subscription.reactivate'], { rules: [terminationScheduled] }),
+  canChangeOffer: on(['offer.change'], { rules: [offerChangeDated] }),
+  canAmend: on(['amendment.submit', 'product.add', 'product.deactivate'], {
+    rules: amendmentRules,
+  }),
+  canCancelAmendment: on(['amendment.cancel'], { rules: [amendmentPending, queueFitsWithout] }),
+  canTransferOwner: on(['owner.transfer'], { rules: [anotherConsumer] }),
+  terminationDue: on(['clock.tick'], {
+    when: (c, command) => dueTermination(c, command.at) !== undefined,
+  }),
+  amendmentsDue: on(['clock.tick'], {
     when: (c, command) => {
       const first = c.pendingAmendments[0];
       return first !== undefined && atOrBefore(first.effectiveDate, command.at);
     },
-  },
-} satisfies Record<string, GuardSpec<Ctx, AnyCommand>>;
+  }),
+};

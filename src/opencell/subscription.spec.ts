@@ -20,7 +20,7 @@ import type { AnyCommand, MachineSpec, Subject } from '../core/spec';
 import { changesSchema, productOrderSchema, productSchema } from './products';
 import { opencellCommands } from './subscription.commands';
 import { opencellInvariants } from './subscription.invariants';
-import { opencellGuards } from './subscription.rules';
+import { subscriptionGuards } from './subscription.rules';
 import {
   type AmendmentApplied,
   OPENCELL_ROLES,
@@ -173,9 +173,9 @@ export const opencellSpec: MachineSpec<Ctx> = {
   finalStatuses: [],
   roles: OPENCELL_ROLES,
   commands: opencellCommands,
-  guards: opencellGuards,
+  guards: subscriptionGuards,
   context: opencellContextSchema,
-  invariants: ({ status, context }) => opencellInvariants(status, context),
+  invariants: [({ status, context }) => opencellInvariants(status, context)],
   subjectIds: (c) => ({ subscriptionId: c.code }),
   changes,
 };

@@ -2,10 +2,10 @@
  * Types of Opencell's subscription (opencell-core, and the Opencell docs' Subscriptions page):
  * statuses, products, access points, versions, amendments, commands and what the machine emits.
  */
-import type { Bookkeeping } from '../core/bookkeeping';
+import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
 import type { CommandRejected } from '../core/rejection';
-import type { StatusChanged } from '../core/settle';
+import type { StatusChanged } from '../core/step';
 import type { opencellPayloads } from './subscription.commands';
 
 /** Opencell's `SubscriptionStatusEnum`, verbatim. */
@@ -216,5 +216,6 @@ export type OpencellCommandRejected = CommandRejected<OpencellCommand, OpencellS
 /** Everything an actor of the machine emits to `actor.on(...)` listeners. */
 export type OpencellSubscriptionEmitted =
   | StatusChanged<OpencellStatus>
+  | AuditRecorded<OpencellStatus, OpencellRole>
   | AmendmentApplied
   | OpencellCommandRejected;

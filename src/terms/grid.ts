@@ -2,11 +2,11 @@
  * The grid of period boundaries of one anchor: boundary `n` is the anchor plus `n` periods, always
  * counted from the anchor itself, so a clamped day (Jan 31 → Feb 28) never feeds the next step.
  */
-import { daysInMonth, formatInstant } from '../core/time';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
+import { addMonths, differenceInCalendarMonths } from 'date-fns';
+import { formatInstant } from '../core/time';
 import { invalid } from './errors';
 import { fromWall, toWall } from './zone';
-
-const MS_PER_DAY = 86_400_000;
 
 // Beyond this many months from an anchor no boundary can be written as a four-digit year, and
 // Date arithmetic would lose precision, so such boundaries are NaN.
@@ -29,18 +29,13 @@ export function makeGrid(start: number, months: number, zone: string | null): Gr
   return { start, wall: zone === null ? start : toWall(start, zone), months, zone };
 }
 
-/** Calendar months added to a wall-clock time, the day clamped to the target month's length. */
+/**
+ * Calendar months added to a wall-clock time by date-fns, the day clamped to the target month's
+ * length. A UTCDate's getters and setters are UTC ones, so the process's zone never counts; the
+ * mini class because the full one builds `Intl` formatters on import and we only read the time.
+ */
 function addMonthsToWall(wall: number, months: number): number {
-  const date = new Date(wall);
-  const timeOfDay = ((wall % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
-  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const day = Math.min(date.getUTCDate(), daysInMonth(year, month + 1));
-  const result = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  result.setUTCFullYear(year, month, day);
-  return result.getTime() + timeOfDay;
+  return addMonths(new UTCDateMini(wall), months).getTime();
 }
 
 /** Boundary `n` of the grid as epoch milliseconds, or `NaN` when it is absurdly far away. */
@@ -58,12 +53,8 @@ export function boundary(grid: Grid, n: number): number {
  * between the anchor and `at`, then corrected by single steps (at most two).
  */
 export function indexAt(grid: Grid, at: number): number {
-  const here = new Date(grid.zone === null ? at : toWall(at, grid.zone));
-  const anchor = new Date(grid.wall);
-  const months =
-    (here.getUTCFullYear() - anchor.getUTCFullYear()) * 12 +
-    here.getUTCMonth() -
-    anchor.getUTCMonth();
+  const here = new UTCDateMini(grid.zone === null ? at : toWall(at, grid.zone));
+  const months = differenceInCalendarMonths(here, new UTCDateMini(grid.wall));
   let n = Math.floor(months / grid.months);
   while (boundary(grid, n) > at) n -= 1;
   while (boundary(grid, n + 1) <= at) n += 1;

@@ -1,11 +1,12 @@
 /**
- * Wall-clock time in an IANA time zone, and back, through `@date-fns/tz`'s `tzOffset` (which reads
- * the runtime's `Intl` data and never the process's own zone).
+ * Wall-clock time in an IANA time zone, and back, from the zone's offsets ({@link offsetAt}). This
+ * stays by hand: date-fns's `TZDate` writes wall times through the host's local `Date`, so its
+ * answers in a repeated or skipped hour depend on the process's zone (see docs/terms.md).
  *
  * A "wall" value is the local date and time written as if it were UTC epoch milliseconds: the
  * wall of `2026-03-08T03:30:00-04:00` in America/New_York is `Date.UTC(2026, 2, 8, 3, 30)`.
  */
-import { tzOffset } from '@date-fns/tz';
+import { offsetAt } from './offset';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -27,14 +28,6 @@ export function isTimeZone(zone: unknown): zone is string {
   return true;
 }
 
-/** The zone's UTC offset at `epoch`, in milliseconds (positive east of Greenwich). */
-function offsetAt(zone: string, epoch: number): number {
-  // tzOffset gives minutes, with historical second offsets (LMT) as fractions of a minute.
-  const minutes = tzOffset(zone, new Date(epoch));
-  if (Number.isNaN(minutes)) throw new RangeError(`time zone ${zone} has no offset at ${epoch}`);
-  return Math.round(minutes * 60) * 1000;
-}
-
 /** The wall-clock time of the instant `epoch` in `zone`. */
 export function toWall(epoch: number, zone: string): number {
   return epoch + offsetAt(zone, epoch);
@@ -52,6 +45,8 @@ export function toWall(epoch: number, zone: string): number {
 export function fromWall(wall: number, zone: string): number {
   const before = offsetAt(zone, wall - MS_PER_DAY);
   const after = offsetAt(zone, wall + MS_PER_DAY);
+  // No offset change within a day either side: the usual case, and the same answer as below.
+  if (before === after) return wall - before;
   const early = wall - before;
   const late = wall - after;
   const earlyFits = offsetAt(zone, early) === before;

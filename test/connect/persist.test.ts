@@ -19,6 +19,7 @@ import { exampleCommands, reachablePaths } from 'subscription-machines/testing';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateMachine } from 'xstate';
 import { ALL_ON, requestInput, subscriptionInput } from '../support/connect';
+import { retarget } from '../support/tamper';
 
 const json = (s: unknown) => JSON.stringify(persist(s as never));
 
@@ -149,7 +150,7 @@ describe('restore refuses tampered snapshots', () => {
     ],
     [
       'a bad audit entry',
-      () => ({ ...good(), context: { ...good().context, audit: [{ at: 'then' }] } }),
+      () => ({ ...good(), context: { ...good().context, audit: [{ version: 1, at: 'then' }] } }),
       /context.audit\[0\].at: expected an ISO-8601/,
     ],
     [
@@ -160,12 +161,12 @@ describe('restore refuses tampered snapshots', () => {
     [
       'a request whose status disagrees',
       () => ({ ...good(), request: { ...request, status: 'inquiring' } }),
-      /request.status: does not match/,
+      /request.context.audit: the last entry leads to pending, not inquiring/,
     ],
     ['a missing request', () => ({ ...good(), request: undefined }), /request: is required/],
     [
       'an open request on a terminated subscription',
-      () => ({ ...good(), status: 'terminated' }),
+      () => retarget(good() as never, 'terminated'),
       /cannot hold a purchase request/,
     ],
     [

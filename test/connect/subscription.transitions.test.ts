@@ -102,6 +102,7 @@ describe('docs/connect.md: subscription transitions', () => {
     expect(lastMove(snapshot)).toEqual({ from: 'processing', to: 'active' });
     expect(templates(emitted)).toEqual(['approved']);
     expect(emitted.map((e) => e.type)).toEqual([
+      'audit.recorded',
       'request.changed',
       'status.changed',
       'notification',

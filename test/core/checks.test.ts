@@ -4,6 +4,7 @@
  */
 
 import {
+  AUDIT_WINDOW,
   availableCommands,
   can,
   execute,
@@ -108,7 +109,7 @@ describe('successful no-ops', () => {
     expect(availableCommands(machine, failed.snapshot, 'system')).toEqual(['clock.tick']);
   });
 
-  it('remembers accepted command ids in the snapshot, across persistence', () => {
+  it('remembers the last AUDIT_WINDOW accepted command ids in the snapshot, across persistence', () => {
     let snapshot = fresh();
     for (let i = 0; i < 150; i++) {
       const command =
@@ -123,12 +124,16 @@ describe('successful no-ops', () => {
       if (!r.ok) throw new Error(r.rejection.message);
       snapshot = r.snapshot;
     }
-    for (const i of [0, 49, 50, 149]) {
+    // 151 entries were recorded (creation included): the window holds the last 100 commands.
+    for (const i of [50, 99, 149]) {
       expect(
         execute(machine, snapshot, c('request.pend', { requestId: PR, commandId: `id-${i}` })),
       ).toMatchObject({ ok: true, duplicate: true });
     }
-    expect(JSON.stringify(persist(snapshot))).toContain('"commandId":"id-0"');
+    const json = JSON.stringify(persist(snapshot));
+    expect(json).toContain('"commandId":"id-50"');
+    expect(json).not.toContain('"commandId":"id-49"');
+    expect(snapshot.context.audit).toHaveLength(AUDIT_WINDOW);
   });
 });
 

@@ -131,7 +131,7 @@ describe('host policy through provide({ guards })', () => {
   it('provide() keeps a command machine: its implementations are overridable by name', () => {
     expect(Object.keys(policed.implementations.guards)).toContain('canApprove');
     expect(Object.keys(policed.implementations.actions)).toEqual(
-      expect.arrayContaining(['advanceRequest', 'closeRequest', 'openRequest']),
+      expect.arrayContaining(['applyRequest', 'closeRequest', 'openRequest']),
     );
     expect(() => execute(policed, snapshot, approve())).not.toThrow();
   });

@@ -35,6 +35,6 @@ describe('the generated diagrams', () => {
   it("README.md's diagram is current", () => {
     const text = readme();
     expect(text, `README.md ${STALE}`).toBe(withReadmeDiagram(text));
-    expect(text).toContain('```mermaid\nstateDiagram-v2\n  state subscription {\n');
+    expect(text).toContain('```mermaid\n---\ntitle: subscription\n---\nstateDiagram-v2\n');
   });
 });

@@ -36,33 +36,26 @@ const isNamed = (value: unknown) =>
     (value as { type: string }).type !== '');
 
 /**
- * A state's description cites where it comes from, in the platform's own documentation: a row of
- * Connect's status diagrams (connect-workflows), the Marketplace docs, the Opencell docs or
- * opencell-core.
+ * A state's description cites where it comes from, in the platform's own documentation: a page of
+ * Connect's connect-workflows, the Marketplace docs, the Opencell docs or opencell-core.
  */
 const CITES_SOURCE =
-  /\brows?\s+\d|connect-workflows|Marketplace (Platform )?docs|Opencell docs|opencell-core/i;
+  /\bconnect-workflows\b|Marketplace (Platform )?docs|Opencell docs|opencell-core/i;
 /** Files a reader of the package never has: the project's working papers and their pictures. */
 const PRIVATE_FILE = /DOMAIN\.md|SPEC\.md|XSTATE-NOTES|PLATFORM-SOURCES|reference\/|\bseeds?\s+\d/i;
-/**
- * The Connect machines are being rewritten (src/connect); their root descriptions still name a
- * working paper. Remove them from this list once they cite connect-workflows.
- */
-const CITATIONS_PENDING = new Set(['subscriptionMachine', 'fulfillmentRequestMachine']);
 
-describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('%s', (name, machine) => {
+describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('%s', (_, machine) => {
   const json = machine.toJSON() as unknown as JsonNode;
 
   it('has an id, and a description citing its source on every state', () => {
     expect(machine.id).toMatch(/^[a-zA-Z]+$/);
-    const cites = CITATIONS_PENDING.has(name) ? /\brows?\s+\d|DOMAIN\.md\s+§\d/i : CITES_SOURCE;
     for (const node of walk(json)) {
       expect(node.description, node.id).toBeTruthy();
-      expect(node.description, node.id).toMatch(cites);
+      expect(node.description, node.id).toMatch(CITES_SOURCE);
     }
   });
 
-  it.skipIf(CITATIONS_PENDING.has(name))('cites no file outside the package', () => {
+  it('cites no file outside the package', () => {
     for (const node of walk(json)) expect(node.description, node.id).not.toMatch(PRIVATE_FILE);
   });
 

@@ -41,8 +41,14 @@ describe('the inspector relay (scripts/inspect-server.ts)', () => {
     expect(server.address.address).toBe('127.0.0.1');
     expect(server.url).toBe(`http://127.0.0.1:${server.address.port}/`);
     const page = await (await fetch(server.url)).text();
-    expect(page).toContain('<iframe id="inspector" src="https://stately.ai/inspect">');
-    expect(page).toContain(`new WebSocket("ws://127.0.0.1:${server.address.port}")`);
+    expect(page).toContain(
+      '<iframe id="inspector" title="Stately inspector" src="https://stately.ai/inspect">',
+    );
+    expect(page).toContain(`data-ws="ws://127.0.0.1:${server.address.port}"`);
+    expect(page).toContain('<script src="/inspect-timeline.js"></script>');
+    const script = await fetch(`${server.url}inspect-timeline.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('new WebSocket(settings.ws)');
     expect((await fetch(`${server.url}other`)).status).toBe(404);
   });
 
@@ -101,6 +107,7 @@ describe('npm run inspect -- --exit', () => {
     expect(stdout).toContain('Final: terminated, version 16');
     expect(stdout).toMatch(/\d+ inspection events from 7 actors/);
     expect(stdout).toMatch(/Open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
+    expect(stdout).toContain('offline, it shows the story as a local timeline instead');
   }, 30_000);
 });
 

@@ -120,7 +120,7 @@ describe('marketplaceAgreementMachine: every arrow of the diagram, pure and acto
       const snapshot = start(machine, input);
       expect(snapshot.value).toBe(status);
       expect(snapshot.context.audit).toEqual([
-        { at: T0, by: { role: 'system' }, command: 'create', from: null, to: status },
+        { version: 1, at: T0, by: { role: 'system' }, command: 'create', from: null, to: status },
       ]);
       expect(runActor(machine, input, []).snapshot.context).toEqual(snapshot.context);
     }
@@ -145,7 +145,6 @@ describe('marketplaceAgreementMachine: every arrow of the diagram, pure and acto
     expect(availableCommands(machine, active, 'system')).toEqual([
       'order.placed',
       'agreement.terminate',
-      'clock.tick',
     ]);
     expect(availableCommands(machine, active, 'operations')).toEqual([]);
   });

@@ -95,12 +95,10 @@ describe('marketplaceOrderMachine: refusals', () => {
     expect(rejection).toMatchObject({ details: { parameters: ['PAR-domain'] } });
   });
 
-  it('a repeated commandId is a successful no-op; clock.tick changes nothing', () => {
+  it('a repeated commandId is a successful no-op', () => {
     const placed = runPure(machine, input, [{ ...place, commandId: 'c-1' }]);
     const again = execute(machine, placed, { ...place, commandId: 'c-1', at: at(9) });
     expect(again).toMatchObject({ ok: true, duplicate: true, snapshot: placed });
-    const tick = execute(machine, placed, cmd('clock.tick', 'system', 9));
-    expect(tick).toMatchObject({ ok: true, duplicate: false, snapshot: placed, emitted: [] });
   });
 
   it('INVALID_STATE naming the guard: a host policy added with machine.provide', () => {

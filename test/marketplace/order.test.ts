@@ -161,7 +161,7 @@ describe('marketplaceOrderMachine: every arrow of the diagram, pure and actor al
     const snapshot = start(machine, input);
     expect(snapshot.value).toBe('New');
     expect(snapshot.context.audit).toEqual([
-      { at: T0, by: { role: 'client' }, command: 'create', from: null, to: 'New' },
+      { version: 1, at: T0, by: { role: 'client' }, command: 'create', from: null, to: 'New' },
     ]);
   });
 

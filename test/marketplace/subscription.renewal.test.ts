@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatInstant, parseInstant } from '../../src/core/time';
-import { execute, start } from '../../src/index';
+import { AUDIT_WINDOW, execute, start } from '../../src/index';
 import {
   type MarketplaceSubscriptionInput,
   marketplaceSubscriptionMachine as machine,
@@ -45,7 +45,8 @@ describe('renewal chains over ten years from a 31 January start', () => {
       expect(snapshot.context.commitmentDate).toBe(addPeriods(T0, commitment, terms + 1));
       expect(snapshot.context.version).toBe(terms + 1);
       const renewed = snapshot.context.audit.filter((e) => e.event === 'renewed');
-      expect(renewed).toHaveLength(terms);
+      // The audit keeps a window; every entry in it is a renewal here.
+      expect(renewed).toHaveLength(Math.min(terms, AUDIT_WINDOW));
       if (commitment === '1m') {
         expect(seen.slice(0, 4)).toEqual(['2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31']);
         // February 2028 is a leap month; every 31-day month comes back to the 31st.
@@ -85,8 +86,11 @@ describe('renewal chains over ten years from a 31 January start', () => {
       commitmentDate: '2026-03-31T00:00:00Z',
       at: due.at,
     };
-    expect(runActor(machine, monthly, [due]).emitted).toEqual([renewed]);
-    expect(execute(machine, start(machine, monthly), due)).toMatchObject({ emitted: [renewed] });
+    const notAudit = (events: readonly { type: string }[]) =>
+      events.filter((e) => e.type !== 'audit.recorded');
+    expect(notAudit(runActor(machine, monthly, [due]).emitted)).toEqual([renewed]);
+    const result = execute(machine, start(machine, monthly), due);
+    expect(result.ok && notAudit(result.emitted)).toEqual([renewed]);
   });
 });
 

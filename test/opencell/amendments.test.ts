@@ -53,7 +53,8 @@ describe('the amendment queue', () => {
     expect(product(snapshot, 'PR_VOICE')?.quantity).toBe(2);
     const last = results.at(-1);
     expect(
-      last?.ok && last.emitted.map((e) => e.type === 'amendment.applied' && e.amendmentId),
+      last?.ok &&
+        last.emitted.flatMap((e) => (e.type === 'amendment.applied' ? [e.amendmentId] : [])),
     ).toEqual(['AMD-A', 'AMD-C', 'AMD-B']);
   });
 

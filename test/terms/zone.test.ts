@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { TZDate } from '@date-fns/tz';
+import { addMonths } from 'date-fns';
+import { afterEach, describe, expect, it } from 'vitest';
 import { addPeriods } from '../../src/terms';
 import { fromWall, isTimeZone, toWall } from '../../src/terms/zone';
 
@@ -8,8 +10,6 @@ const NY = 'America/New_York';
 const BERLIN = 'Europe/Berlin';
 const SYDNEY = 'Australia/Sydney';
 
-// 2026 transitions: New York 03-08 02:00→03:00 and 11-01 02:00→01:00; Berlin 03-29 02:00→03:00
-// and 10-25 03:00→02:00; Sydney (southern hemisphere) 04-05 03:00→02:00 and 10-04 02:00→03:00.
 describe('addPeriods with a timeZone keeps the anchor wall-clock time', () => {
   it.each([
     // zone, case, start, months, expected
@@ -98,5 +98,58 @@ describe('wall-clock conversion', () => {
     for (const bad of ['Mars/Olympus', '', 'Foo+05', 'Z', 1, null, undefined]) {
       expect(isTimeZone(bad)).toBe(false);
     }
+  });
+});
+
+describe('with a timeZone, the process time zone still changes nothing', () => {
+  const original = process.env.TZ;
+  afterEach(() => {
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  });
+  const hosts = [
+    'UTC',
+    'Europe/Berlin',
+    'America/New_York',
+    'Australia/Sydney',
+    'Pacific/Kiritimati',
+  ];
+
+  /** The same calls under each host zone: one list of results per host. */
+  const underEachHost = (run: () => string[]) =>
+    hosts.map((host) => {
+      process.env.TZ = host;
+      return run();
+    });
+
+  it('gives the same boundaries in gaps, overlaps and on days a host zone skipped', () => {
+    const results = underEachHost(() => [
+      addPeriods('2026-09-25T02:30:00+02:00', '1m', 1, { timeZone: BERLIN }),
+      addPeriods('2026-02-08T02:30:00-05:00', '1m', 1, { timeZone: NY }),
+      addPeriods('2026-09-04T02:15:00+10:30', '1m', 1, { timeZone: 'Australia/Lord_Howe' }),
+      addPeriods('1994-11-15T12:00:00Z', '1m', 1, { timeZone: 'Asia/Kolkata' }),
+    ]);
+    for (const list of results) {
+      expect(list).toEqual([
+        '2026-10-25T00:30:00Z',
+        '2026-03-08T07:30:00Z',
+        '2026-10-03T15:45:00Z',
+        '1994-12-15T12:00:00Z',
+      ]);
+    }
+  });
+
+  it("is why the zone arithmetic is not date-fns's TZDate, whose setters read the host zone", () => {
+    // addMonths on a TZDate writes the new wall time through the host's local Date. In Berlin's
+    // repeated 02:30 it takes the later instant under some hosts and the earlier under others, and
+    // under Pacific/Kiritimati (which skipped 1994-12-31) Kolkata's Dec 15 becomes Jan 1.
+    const results = underEachHost(() =>
+      [
+        addMonths(new TZDate(Date.parse('2026-09-25T02:30:00+02:00'), BERLIN), 1),
+        addMonths(new TZDate(Date.parse('1994-11-15T12:00:00Z'), 'Asia/Kolkata'), 1),
+      ].map((date) => new Date(+date).toISOString()),
+    );
+    expect(new Set(results.map(([berlin]) => berlin)).size).toBeGreaterThan(1);
+    expect(new Set(results.map(([, kolkata]) => kolkata)).size).toBeGreaterThan(1);
   });
 });

@@ -13,12 +13,14 @@ describe('scenario', () => {
     const c = subscriptionCommands();
     const s = scenario(subscriptionMachine, input);
     expect(s.status).toBe('processing');
-    expect(s.emitted.map((e) => e.type)).toEqual(['notification']);
+    expect(s.emitted.map((e) => e.type)).toEqual(['audit.recorded', 'notification']);
     expect(s.run(c('request.approve', approve()))).toBe(s);
     expect(s.status).toBe('active');
     expect(s.snapshot.context.version).toBe(2);
     expect(s.emitted.map((e) => e.type)).toEqual([
+      'audit.recorded',
       'notification',
+      'audit.recorded',
       'request.changed',
       'status.changed',
       'notification',

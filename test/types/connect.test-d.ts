@@ -112,7 +112,7 @@ describe('results and statuses', () => {
     if (result.ok) {
       expectTypeOf(result.duplicate).toBeBoolean();
       expectTypeOf(result.emitted[0]?.type).toEqualTypeOf<
-        'status.changed' | 'request.changed' | 'notification' | undefined
+        'audit.recorded' | 'status.changed' | 'request.changed' | 'notification' | undefined
       >();
     } else {
       expectTypeOf(result.rejection).toEqualTypeOf<

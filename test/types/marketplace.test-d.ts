@@ -124,7 +124,6 @@ test('actor.send is typed the same way', () => {
     | 'order.failed'
     | 'order.deleted'
     | 'agreement.terminate'
-    | 'clock.tick'
   >();
 });
 
