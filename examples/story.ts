@@ -3,7 +3,8 @@
  * tells it; `npm run inspect` tells it with the XState inspector attached.
  *
  * 1. A purchase is inquired for a bad e-mail, answered, and approved with a fulfillment parameter.
- * 2. The subscription is suspended and then resumed, as in the Processor SDK use case (seed 004).
+ * 2. The subscription is suspended and then resumed, as in the Connect Processor SDK's use case
+ *    "Subscription Resumption".
  * 3. A change is scheduled for a future date, applied when the clock reaches it.
  * 4. A cancel request fails; a second one is approved.
  */
@@ -114,7 +115,7 @@ export function tellStory({
     params: [{ id: 'subscription_id', value: 'VENDOR-SUB-77215' }],
   });
 
-  section('2. Suspended, then resumed by the vendor on this preview subscription (seed 004)');
+  section('2. Suspended, then resumed by the vendor on this preview subscription');
   send('request.create', '2026-02-02T09:00:00Z', 'buyer', {
     requestId: 'PR-3071-1051-2166-002',
     requestType: 'suspend',

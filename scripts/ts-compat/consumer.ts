@@ -15,8 +15,9 @@ import { toMermaid } from 'subscription-machines/diagram';
 import { marketplaceSubscriptionMachine } from 'subscription-machines/marketplace';
 import { opencellSubscriptionMachine } from 'subscription-machines/opencell';
 import { addPeriods, type PeriodCode } from 'subscription-machines/terms';
-import { commandFactory, testClock } from 'subscription-machines/testing';
+import { commandFactory, graphEvents, graphStateKey, testClock } from 'subscription-machines/testing';
 import { createActor } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
 
 const input = {
   id: 'AS-1',
@@ -43,6 +44,13 @@ const next: string = addPeriods('2026-01-31T00:00:00Z', code, 1);
 const command = commandFactory(subscriptionMachine, testClock());
 command('clock.tick');
 const diagram: string = toMermaid(subscriptionMachine);
+// Raw xstate/graph with the package's options, as docs/testing.md shows it: no cast.
+const paths = getShortestPaths(subscriptionMachine, {
+  input,
+  events: graphEvents(subscriptionMachine),
+  serializeState: graphStateKey(subscriptionMachine),
+});
+const reached: SubscriptionStatus[] = paths.map((path) => statusOf(path.state));
 
 export {
   again,
@@ -50,6 +58,7 @@ export {
   marketplaceSubscriptionMachine,
   next,
   opencellSubscriptionMachine,
+  reached,
   rejection,
   status,
 };

@@ -24,6 +24,7 @@ export {
   type ParameterUpdate,
   REQUEST_STATUSES,
   REQUEST_TYPES,
+  type RequestCommandOf,
   type RequestStatus,
   type RequestType,
 } from './request.types';

@@ -15,7 +15,7 @@ export {
   statusOf,
 } from './api';
 export { AUDIT_WINDOW, type AuditEntry, type AuditRecorded, type Bookkeeping } from './bookkeeping';
-export type { By, ClockTick, Envelope } from './command';
+export type { By, ClockTick, CommandShape, Envelope } from './command';
 export { type PersistedSnapshot, persist, restore, restoreActor, SnapshotError } from './persist';
 export {
   REJECTION_CODES,

@@ -1,7 +1,8 @@
 /**
- * From the API's subscription JSON (seed 002) back to {@link MarketplaceSubscriptionInput}, so a
- * user can start a machine from what the platform returned. Fields are checked as they are read;
- * fields the machine does not model (prices, `terms.model`, names of references) are ignored.
+ * From the API's subscription JSON (Marketplace docs, subscription object) back to
+ * {@link MarketplaceSubscriptionInput}, so a user can start a machine from what the platform
+ * returned. Fields are checked as they are read; fields the machine does not model (prices,
+ * `terms.model`, names of references) are ignored.
  */
 import type { By } from '../core/command';
 import {

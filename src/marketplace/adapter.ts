@@ -1,6 +1,7 @@
 /**
- * The subscription as SoftwareOne Marketplace's API returns it (seed 002), from a snapshot of
- * {@link marketplaceSubscriptionMachine}; `fromMarketplaceSubscription` (adapter.read.ts) goes back.
+ * The subscription as SoftwareOne Marketplace's API returns it (Marketplace docs, subscription
+ * object), from a snapshot of {@link marketplaceSubscriptionMachine}; `fromMarketplaceSubscription`
+ * (adapter.read.ts) goes back.
  */
 import type { AuditEntry } from '../core/bookkeeping';
 import type { By } from '../core/command';
@@ -37,7 +38,10 @@ export interface AuditStamp {
   readonly by: By<MarketplaceRole>;
 }
 
-/** The subscription object of seed 002, restricted to what the machine models (no prices). */
+/**
+ * The API's subscription object (Marketplace docs), restricted to what the machine models (no
+ * prices).
+ */
 export interface MarketplaceSubscriptionJson {
   readonly id: string;
   /** `/v1/commerce/subscriptions/{id}`. */

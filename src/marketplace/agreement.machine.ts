@@ -1,6 +1,7 @@
 /**
- * A SoftwareOne Marketplace agreement, as drawn in reference/marketplace-agreement-statuses.png
- * (DOMAIN.md §2): one order at a time. The descriptions quote the diagram's arrows.
+ * A SoftwareOne Marketplace agreement, as the agreement state diagram of the Marketplace Platform
+ * docs (softwareone-platform/docs, commerce API) draws it: one order at a time. The descriptions
+ * quote the diagram's arrows.
  */
 import { assign, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
@@ -38,18 +39,19 @@ const base = setup({
   },
 }).createMachine({
   id: 'marketplaceAgreement',
-  description: 'A SoftwareOne Marketplace agreement (DOMAIN.md §2).',
+  description:
+    'A SoftwareOne Marketplace agreement, as the agreement state diagram of the Marketplace Platform docs (softwareone-platform/docs, commerce API) draws it.',
   context: ({ input }) => agreementContext(input),
   initial: 'start',
   states: {
     start: {
       description:
-        'DOMAIN.md §2, agreement diagram: Transient (the diagram\'s New): "Agreement created" by a draft Purchase order → Draft, or by a placed one → Provisioning. Never a resting status.',
+        'Marketplace docs, agreement state diagram: Transient (the diagram\'s New): "Agreement created" by a draft Purchase order → Draft, or by a placed one → Provisioning. Never a resting status.',
       always: [{ guard: 'startsAsDraft', target: 'Draft' }, { target: 'Provisioning' }],
     },
     Draft: {
       description:
-        'DOMAIN.md §2, agreement diagram: Its Purchase order is a draft: "Purchase Order placed"; "Draft order deleted".',
+        'Marketplace docs, agreement state diagram: Its Purchase order is a draft: "Purchase Order placed"; "Draft order deleted".',
       on: {
         'order.placed': { guard: 'placesPurchase', target: 'Provisioning' },
         'order.deleted': { guard: 'deletesPurchase', target: 'Deleted', actions: 'closeOrder' },
@@ -57,7 +59,7 @@ const base = setup({
     },
     Provisioning: {
       description:
-        'DOMAIN.md §2, agreement diagram: Its Purchase order is processed: "Agreement succeeded"; "Agreement failed".',
+        'Marketplace docs, agreement state diagram: Its Purchase order is processed: "Agreement succeeded"; "Agreement failed".',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': { guard: 'completesOpenOrder', target: 'Active', actions: 'closeOrder' },
@@ -66,7 +68,7 @@ const base = setup({
     },
     Active: {
       description:
-        'DOMAIN.md §2, agreement diagram: "Order placed against agreement" → Updating; "Final subscription is terminated or expires or is terminated by vendor without order" → Terminated.',
+        'Marketplace docs, agreement state diagram: "Order placed against agreement" → Updating; "Final subscription is terminated or expires or is terminated by vendor without order" → Terminated.',
       on: {
         'order.placed': { guard: 'placesOrder', target: 'Updating', actions: 'openOrder' },
         'agreement.terminate': { guard: 'canTerminate', target: 'Terminated' },
@@ -74,7 +76,7 @@ const base = setup({
     },
     Updating: {
       description:
-        'DOMAIN.md §2, agreement diagram: An order is processed: "Order completed or failed" → Active.',
+        'Marketplace docs, agreement state diagram: An order is processed: "Order completed or failed" → Active.',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': { guard: 'completesOpenOrder', target: 'Active', actions: 'closeOrder' },
@@ -84,16 +86,16 @@ const base = setup({
     Failed: {
       type: 'final',
       description:
-        'DOMAIN.md §2, agreement diagram: "Agreement failed" (final): its Purchase order failed.',
+        'Marketplace docs, agreement state diagram: "Agreement failed" (final): its Purchase order failed.',
     },
     Terminated: {
       type: 'final',
       description:
-        'DOMAIN.md §2, agreement diagram: Final: its last subscription was terminated or expired.',
+        'Marketplace docs, agreement state diagram: Final: its last subscription was terminated or expired.',
     },
     Deleted: {
       type: 'final',
-      description: 'DOMAIN.md §2, agreement diagram: "Draft order deleted" (final).',
+      description: 'Marketplace docs, agreement state diagram: "Draft order deleted" (final).',
     },
   },
 });

@@ -1,6 +1,6 @@
 /**
- * The named guards of an agreement (DOMAIN.md §2): only one order per agreement is processed at
- * a time, and only the open order moves it. The rules are those of `open-order.ts`.
+ * The named guards of an agreement (Marketplace docs, agreements): only one order per agreement is
+ * processed at a time, and only the open order moves it. The rules are those of `open-order.ts`.
  */
 import { guards } from '../core/spec';
 import type { MarketplaceAgreementCommand, MarketplaceAgreementContext } from './agreement.types';

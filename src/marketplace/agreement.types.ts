@@ -1,6 +1,6 @@
 /**
- * Types of a SoftwareOne Marketplace agreement (DOMAIN.md §2,
- * reference/marketplace-agreement-statuses.png), e.g. `AGR-2119-4550-8674-0001`.
+ * Types of a SoftwareOne Marketplace agreement (Marketplace docs:
+ * the agreement state diagram), e.g. `AGR-2119-4550-8674-0001`.
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { CommandShape } from '../core/command';

@@ -1,5 +1,5 @@
 /**
- * The commitment of a subscription (DOMAIN.md §2 `commitmentDate`): when it ends, and the next end
+ * The commitment of a subscription (the API's `commitmentDate`): when it ends, and the next end
  * after a renewal, always counted from one anchor by the terms module, so the day never drifts.
  */
 import { parseInstant } from '../core/time';

@@ -1,6 +1,6 @@
 /**
- * SoftwareOne Marketplace ids (DOMAIN.md §2, seed 002): `SUB-2119-4550-8674-5962`, and orders and
- * agreements in the same four-group form (SPEC.md).
+ * SoftwareOne Marketplace ids (Marketplace docs, subscription object): `SUB-2119-4550-8674-5962`,
+ * and orders and agreements in the same four-group form.
  */
 import { describe, type Schema } from '../core/schema';
 

@@ -1,6 +1,6 @@
 /**
- * Lines: the product items of a subscription or an order, with quantities (DOMAIN.md §2).
- * Prices are the platform's to compute and are not modelled.
+ * Lines: the product items of a subscription or an order, with quantities (Marketplace docs,
+ * `lines`). Prices are the platform's to compute and are not modelled.
  */
 import {
   array,
@@ -49,8 +49,9 @@ export const orderLinesSchema: Schema<readonly OrderLine[]> = refine(
 );
 
 /**
- * A completed Change order's lines, as absolute target quantities (as in DOMAIN.md §1.2): listed
- * lines take the new quantity, quantity 0 removes a line, a new id adds one, others stay.
+ * A completed Change order's lines, as absolute target quantities (as Connect's change requests
+ * carry them): listed lines take the new quantity, quantity 0 removes a line, a new id adds one,
+ * others stay.
  */
 export function setQuantities(
   lines: readonly SubscriptionLine[],

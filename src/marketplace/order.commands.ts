@@ -1,5 +1,5 @@
 /**
- * The commands of an order (SPEC.md, SoftwareOne Marketplace): payloads, roles and probes.
+ * The commands of an order (SoftwareOne Marketplace): payloads, roles and probes.
  */
 import { nonEmptyString, optional, string } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
@@ -23,7 +23,7 @@ export const orderPayloads = {
 
 export type OrderCommandType = keyof typeof orderPayloads;
 
-/** Who may send each order command (SPEC.md role table). */
+/** Who may send each order command (docs/marketplace.md has the table). */
 export const orderRoles: Readonly<Record<OrderCommandType, readonly MarketplaceRole[]>> = {
   'order.validate': ['system', 'operations'],
   'order.quote': ['client', 'operations'],

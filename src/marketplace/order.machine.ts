@@ -1,6 +1,6 @@
 /**
- * A SoftwareOne Marketplace order, as drawn in reference/marketplace-order-statuses.png
- * (DOMAIN.md §2). The descriptions quote the diagram's arrows.
+ * A SoftwareOne Marketplace order, as the order state diagram of the Marketplace Platform docs
+ * (softwareone-platform/docs, commerce API) draws it. The descriptions quote the diagram's arrows.
  */
 import { assign, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
@@ -55,13 +55,14 @@ const base = setup({
   },
 }).createMachine({
   id: 'marketplaceOrder',
-  description: 'A SoftwareOne Marketplace order (DOMAIN.md §2).',
+  description:
+    'A SoftwareOne Marketplace order, as the order state diagram of the Marketplace Platform docs (softwareone-platform/docs, commerce API) draws it.',
   context: ({ input }) => orderContext(input),
   initial: 'New',
   states: {
     New: {
       description:
-        'DOMAIN.md §2, order diagram: The order exists, unsaved. "Order validated" → Draft; "save order without validation" → Quoted; "Order placed without validation" → placed.',
+        'Marketplace docs, order state diagram: The order exists, unsaved. "Order validated" → Draft; "save order without validation" → Quoted; "Order placed without validation" → placed.',
       on: {
         'order.validate': { guard: 'canValidate', target: 'Draft', actions: 'applyValidation' },
         'order.quote': { guard: 'canQuote', target: 'Quoted' },
@@ -70,7 +71,7 @@ const base = setup({
     },
     Draft: {
       description:
-        'DOMAIN.md §2, order diagram: Saved after validation. "Operations update draft order or Client saves draft order" → Quoted; "Order placed"; "Order deleted".',
+        'Marketplace docs, order state diagram: Saved after validation. "Operations update draft order or Client saves draft order" → Quoted; "Order placed"; "Order deleted".',
       on: {
         'order.quote': { guard: 'canQuote', target: 'Quoted' },
         'order.place': place,
@@ -79,7 +80,7 @@ const base = setup({
     },
     Quoted: {
       description:
-        'DOMAIN.md §2, order diagram: Saved without validation. "Order placed"; "Order deleted".',
+        'Marketplace docs, order state diagram: Saved without validation. "Order placed"; "Order deleted".',
       on: {
         'order.place': place,
         'order.delete': { guard: 'canDelete', target: 'Deleted' },
@@ -87,7 +88,7 @@ const base = setup({
     },
     Processing: {
       description:
-        'DOMAIN.md §2, order diagram: The vendor fulfils it: "Order completed" (with a template), "Order failed" (statusNotes), or "Order moved from processing to querying".',
+        'Marketplace docs, order state diagram: The vendor fulfils it: "Order completed" (with a template), "Order failed" (statusNotes), or "Order moved from processing to querying".',
       on: {
         'order.query': { guard: 'canQuery', target: 'Querying', actions: 'applyQuery' },
         'order.complete': { guard: 'canComplete', target: 'Completed', actions: 'recordTemplate' },
@@ -96,7 +97,7 @@ const base = setup({
     },
     Querying: {
       description:
-        'DOMAIN.md §2, order diagram: The client must fix the parameters that carry errors: "Order returned to processing", or "Order failed".',
+        'Marketplace docs, order state diagram: The client must fix the parameters that carry errors: "Order returned to processing", or "Order failed".',
       on: {
         'order.process': { guard: 'canProcess', target: 'Processing', actions: 'applyValues' },
         'order.fail': { guard: 'canFail', target: 'Failed', actions: 'recordStatusNotes' },
@@ -105,17 +106,17 @@ const base = setup({
     Completed: {
       type: 'final',
       description:
-        'DOMAIN.md §2, order diagram: "Order completed" (final): the vendor fulfilled it.',
+        'Marketplace docs, order state diagram: "Order completed" (final): the vendor fulfilled it.',
     },
     Failed: {
       type: 'final',
       description:
-        'DOMAIN.md §2, order diagram: "Order failed" (final): the vendor or operations failed it, with statusNotes.',
+        'Marketplace docs, order state diagram: "Order failed" (final): the vendor or operations failed it, with statusNotes.',
     },
     Deleted: {
       type: 'final',
       description:
-        'DOMAIN.md §2, order diagram: "Order deleted" (final): a draft or quote removed.',
+        'Marketplace docs, order state diagram: "Order deleted" (final): a draft or quote removed.',
     },
   },
 });

@@ -1,7 +1,7 @@
 /**
- * The rules of an order (DOMAIN.md §2) as pure functions, and the named guards built from them.
- * The chart's guards, `explain`, `can` and `availableCommands` all run these. Guards without
- * rules are there so a host can add its own policy with `machine.provide({ guards })`.
+ * The rules of an order (Marketplace docs, orders) as pure functions, and the named guards built
+ * from them. The chart's guards, `explain`, `can` and `availableCommands` all run these. Guards
+ * without rules are there so a host can add its own policy with `machine.provide({ guards })`.
  */
 
 import { type Rule, refuse } from '../core/rejection';

@@ -1,5 +1,5 @@
 /**
- * Types of a SoftwareOne Marketplace order (DOMAIN.md §2, reference/marketplace-order-statuses.png),
+ * Types of a SoftwareOne Marketplace order (the Marketplace docs' order state diagram),
  * e.g. `ORD-1234-5678-9012-3456`.
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';

@@ -1,6 +1,7 @@
 /**
- * Parameters of orders and subscriptions (DOMAIN.md §2): a parameter error is `error {id, message}`,
- * written by validation or by the vendor's query, and cleared when the parameter gets a value.
+ * Parameters of orders and subscriptions (Marketplace docs, mpt-extension-sdk): a parameter error
+ * is `error {id, message}`, written by validation or by the vendor's query, and cleared when the
+ * parameter gets a value.
  */
 import {
   array,

@@ -1,5 +1,5 @@
 /**
- * The commands of a subscription (SPEC.md, SoftwareOne Marketplace): payloads, roles and probes.
+ * The commands of a subscription (SoftwareOne Marketplace): payloads, roles and probes.
  * Order commands are the platform relaying what happened to an order, so only `system` sends them.
  */
 import { boolean, optional, string } from '../core/schema';

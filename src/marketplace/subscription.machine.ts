@@ -1,6 +1,6 @@
 /**
- * A SoftwareOne Marketplace subscription, as drawn in
- * reference/marketplace-subscription-statuses.png (DOMAIN.md §2). Its status is a by-product of
+ * A SoftwareOne Marketplace subscription, as the subscription state diagram of the Marketplace
+ * Platform docs (softwareone-platform/docs, commerce API) draws it. Its status is a by-product of
  * orders, which the platform relays; the descriptions quote the diagram's arrows.
  */
 import { assign, setup } from 'xstate';
@@ -81,18 +81,19 @@ const base = setup({
   },
 }).createMachine({
   id: 'marketplaceSubscription',
-  description: 'A SoftwareOne Marketplace subscription (DOMAIN.md §2, seed 002).',
+  description:
+    'A SoftwareOne Marketplace subscription, as the subscription state diagram of the Marketplace Platform docs (softwareone-platform/docs, commerce API) draws it.',
   context: ({ input }) => subscriptionContext(input),
   initial: 'start',
   states: {
     start: {
       description:
-        'DOMAIN.md §2, subscription diagram: Transient (the diagram\'s New): "Subscription created during order fulfilment" → Draft, or "Vendor creates without order" → Active. Never a resting status.',
+        'Marketplace docs, subscription state diagram: Transient (the diagram\'s New): "Subscription created during order fulfilment" → Draft, or "Vendor creates without order" → Active. Never a resting status.',
       always: [{ guard: 'awaitsPurchase', target: 'Draft' }, { target: 'Active' }],
     },
     Draft: {
       description:
-        'DOMAIN.md §2, subscription diagram: Created during the Purchase order\'s fulfilment: "Order completed" → Active, "Order failed" → Deleted.',
+        'Marketplace docs, subscription state diagram: Created during the Purchase order\'s fulfilment: "Order completed" → Active, "Order failed" → Deleted.',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
@@ -105,7 +106,7 @@ const base = setup({
     },
     Active: {
       description:
-        'DOMAIN.md §2, subscription diagram: In use. "Change, configuration or terminate order placed" → Updating or Terminating; "Vendor terminates without order"; at commitmentDate it renews, or "Subscription not renewed" → Expired.',
+        'Marketplace docs, subscription state diagram: In use. "Change, configuration or terminate order placed" → Updating or Terminating; "Vendor terminates without order"; at commitmentDate it renews, or "Subscription not renewed" → Expired.',
       on: {
         'order.placed': [
           { guard: 'placesTermination', target: 'Terminating', actions: 'openOrder' },
@@ -124,7 +125,7 @@ const base = setup({
     },
     Updating: {
       description:
-        'DOMAIN.md §2, subscription diagram: A Change or Configuration order is open: "completed/failed" → Active. The commitment still renews at its date (ours).',
+        'Marketplace docs, subscription state diagram: A Change or Configuration order is open: "completed/failed" → Active. The commitment still renews at its date (ours).',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
@@ -138,7 +139,7 @@ const base = setup({
     },
     Terminating: {
       description:
-        'DOMAIN.md §2, subscription diagram: A Termination order is open: "Termination order completed" → Terminated, "Termination order failed" → Active.',
+        'Marketplace docs, subscription state diagram: A Termination order is open: "Termination order completed" → Terminated, "Termination order failed" → Active.',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
@@ -152,17 +153,17 @@ const base = setup({
     Terminated: {
       type: 'final',
       description:
-        'DOMAIN.md §2, subscription diagram: "Termination order completed" or "Vendor terminates without order" (final); terminationDate is set.',
+        'Marketplace docs, subscription state diagram: "Termination order completed" or "Vendor terminates without order" (final); terminationDate is set.',
     },
     Expired: {
       type: 'final',
       description:
-        'DOMAIN.md §2, subscription diagram: "Subscription not renewed" (final): auto-renew was off at commitmentDate.',
+        'Marketplace docs, subscription state diagram: "Subscription not renewed" (final): auto-renew was off at commitmentDate.',
     },
     Deleted: {
       type: 'final',
       description:
-        'DOMAIN.md §2, subscription diagram: Draft "Order failed" (final): the Purchase order that created it failed.',
+        'Marketplace docs, subscription state diagram: Draft "Order failed" (final): the Purchase order that created it failed.',
     },
   },
 });

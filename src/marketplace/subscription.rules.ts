@@ -1,6 +1,7 @@
 /**
- * The rules of a subscription (DOMAIN.md §2) as pure functions, and the named guards built from
- * them. Within a guard, rules run in SPEC.md's step-7 order: order type, open order, reason.
+ * The rules of a subscription (Marketplace docs, subscriptions) as pure functions, and the named
+ * guards built from them. Within a guard, the command's own rules run in this order: order type,
+ * open order, reason.
  */
 
 import { type Rule, refuse } from '../core/rejection';

@@ -1,6 +1,6 @@
 /**
- * Types of a SoftwareOne Marketplace subscription (DOMAIN.md §2, seed 002,
- * reference/marketplace-subscription-statuses.png), e.g. `SUB-2119-4550-8674-5962`.
+ * Types of a SoftwareOne Marketplace subscription (Marketplace docs: the
+ * subscription object and its state diagram), e.g. `SUB-2119-4550-8674-5962`.
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
@@ -87,7 +87,7 @@ export interface ClosedOrder {
   readonly status: 'Completed' | 'Failed';
 }
 
-/** What a subscription knows: the seed 002 fields it models, its open order and its history. */
+/** What a subscription knows: the API object's fields it models, its open order and its history. */
 export interface MarketplaceSubscriptionContext
   extends Bookkeeping<SubscriptionStatus, MarketplaceRole> {
   readonly id: string;

@@ -1,5 +1,5 @@
 /**
- * Amendment orders and their queue (DOMAIN.md §3; seed 003's use-case table), as pure functions.
+ * Amendment orders and their queue (the Opencell docs' amendment use cases), as pure functions.
  *
  * The queue is kept in application order: by `effectiveDate`, then by submission. An amendment
  * dated at or before its `at` applies at once, together with every pending one dated at or before

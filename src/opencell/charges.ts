@@ -1,5 +1,5 @@
 /**
- * Charges as data, never as billing (DOMAIN.md §3 "no charges apply while suspended"): which
+ * Charges as data, never as billing (the Opencell docs: "Suspend without charge"): which
  * intervals a product could be charged for, from the dates the machine records.
  */
 import { parseInstant } from '../core/time';

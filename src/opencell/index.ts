@@ -1,5 +1,5 @@
 /**
- * `subscription-machines/opencell`: the Opencell subscription machine (DOMAIN.md §3), its types,
+ * `subscription-machines/opencell`: the Opencell subscription machine, its types,
  * and helpers that read its snapshots: `versionAt` and `chargeableIntervals`.
  * @packageDocumentation
  */

@@ -1,6 +1,7 @@
 /**
- * What each status move does to the subscription's data (DOMAIN.md §3), as pure functions of the
- * context. The chart's actions call these; nothing else changes products, access points or dates.
+ * What each status move does to the subscription's data (opencell-core SubscriptionService), as
+ * pure functions of the context. The chart's actions call these; nothing else changes products,
+ * access points or dates.
  */
 import { type AmendedStatus, applyDue, closePending, newProducts } from './amendments';
 import { atOrBefore, latest } from './dates';
@@ -21,7 +22,7 @@ export function activate(c: Ctx, at: string): Ctx {
   return { ...c, products: activateAll(c.products, at) };
 }
 
-/** ACTIVE → SUSPENDED: active products are suspended and access points disabled (§3). */
+/** ACTIVE → SUSPENDED: active products are suspended and access points disabled (opencell-core). */
 export function suspend(c: Ctx, at: string, reason: string | undefined): Ctx {
   const suspension = reason?.trim() ? { from: at, reason } : { from: at };
   return {
@@ -32,7 +33,10 @@ export function suspend(c: Ctx, at: string, reason: string | undefined): Ctx {
   };
 }
 
-/** A future-dated termination: auto-renew turns off until it applies or is cancelled (§3). */
+/**
+ * A future-dated termination: auto-renew turns off until it applies or is cancelled
+ * (opencell-core).
+ */
 export function scheduleTermination(c: Ctx, terminationDate: string, reason: string): Ctx {
   // A replaced schedule keeps the auto-renew of before the first one, to restore it later.
   const autoRenew = c.scheduledTermination?.autoRenew ?? c.autoRenew;

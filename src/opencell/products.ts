@@ -190,7 +190,10 @@ export function activateAll(products: readonly Product[], at: string): readonly 
   );
 }
 
-/** Suspension suspends every ACTIVE product from `at` (DOMAIN.md §3). */
+/**
+ * Suspension suspends every ACTIVE product from `at` (opencell-core
+ * SubscriptionService.subscriptionSuspension).
+ */
 export function suspendAll(products: readonly Product[], at: string): readonly Product[] {
   return products.map((p) =>
     p.status === 'ACTIVE'

@@ -1,5 +1,5 @@
 /**
- * The commands of the Opencell subscription (SPEC.md, Opencell): payloads, roles and probes.
+ * The commands of the Opencell subscription (Opencell): payloads, roles and probes.
  */
 
 import { tickSpec } from '../core/command';

@@ -1,5 +1,6 @@
 /**
- * Opencell's subscription lifecycle (DOMAIN.md §3; seed 003's statuses and use-case table).
+ * Opencell's subscription lifecycle: the statuses and use cases of the Opencell docs' Subscriptions
+ * page, and opencell-core's SubscriptionService.
  * Each status is Opencell's own `SubscriptionStatusEnum` value.
  */
 import { assign, setup } from 'xstate';
@@ -111,13 +112,14 @@ const terminating = [
 
 const chart = base.createMachine({
   id: 'opencellSubscription',
-  description: 'An Opencell subscription (DOMAIN.md §3; seed 003).',
+  description:
+    "An Opencell subscription: the statuses of opencell-core's SubscriptionStatusEnum, the actions of its SubscriptionService, and the use cases of the Opencell docs' Subscriptions page.",
   context: ({ input }) => opencellContext(input),
   initial: 'CREATED',
   states: {
     CREATED: {
       description:
-        'Seed 003 "Created": instantiated, not yet active. Products wait INACTIVE; amendments may already be submitted.',
+        'Opencell docs, Subscriptions, "Created": instantiated, not yet active. Products wait INACTIVE; amendments may already be submitted.',
       on: {
         'subscription.activate': { target: 'ACTIVE', actions: 'activate' },
         'subscription.cancel': { guard: 'canCancel', target: 'CANCELED', actions: 'cancel' },
@@ -130,7 +132,7 @@ const chart = base.createMachine({
     },
     ACTIVE: {
       description:
-        'Seed 003 "Active": active products, ready to be consumed and billed. Offer changes, amendments and owner transfers happen here.',
+        'Opencell docs, Subscriptions, "Active": active products, ready to be consumed and billed. Offer changes, amendments and owner transfers happen here.',
       on: {
         'subscription.suspend': { target: 'SUSPENDED', actions: 'suspend' },
         // Only cancels a scheduled termination here (Opencell's "cancel termination").
@@ -148,7 +150,7 @@ const chart = base.createMachine({
     },
     SUSPENDED: {
       description:
-        'DOMAIN.md §3 "Suspension"; seed 003 "Suspend a Subscription": products suspended, access points disabled, no charge. Only reactivation and termination; pending amendments still apply on schedule.',
+        'Opencell docs, Subscriptions, "Suspend a Subscription"; opencell-core SubscriptionService.subscriptionSuspension: products suspended, access points disabled, no charge. Only reactivation and termination; pending amendments still apply on schedule.',
       on: {
         'subscription.reactivate': { target: 'ACTIVE', actions: 'reactivate' },
         'subscription.terminate': terminating,
@@ -157,12 +159,12 @@ const chart = base.createMachine({
     },
     CANCELED: {
       description:
-        'Seed 003 "Canceled": created, then canceled for a reason; products and access points ended. Reactivation is possible (DOMAIN.md §3).',
+        'Opencell docs, Subscriptions, "Canceled": created, then canceled for a reason; products and access points ended. Reactivation is possible (opencell-core SubscriptionService.subscriptionReactivation).',
       on: { 'subscription.reactivate': { target: 'ACTIVE', actions: 'reactivate' } },
     },
     RESILIATED: {
       description:
-        'Seed 003 "Resiliated (Terminated)": ACTIVE and SUSPENDED products terminated, access points ended on the termination date. Reactivation is possible (DOMAIN.md §3).',
+        'Opencell docs, Subscriptions, "Resiliated (Terminated)": ACTIVE and SUSPENDED products terminated, access points ended on the termination date. Reactivation is possible (opencell-core SubscriptionService.subscriptionReactivation).',
       on: { 'subscription.reactivate': { target: 'ACTIVE', actions: 'reactivate' } },
     },
   },

@@ -1,8 +1,8 @@
 /**
- * The rules of the Opencell subscription (DOMAIN.md §3, seed 003), as pure functions, and the
- * named guards built from them. The chart's guards, `explain`, `can` and `availableCommands` all
- * run these. Within a guard, rules run in SPEC.md's step-7 order: request ids, reason, payload,
- * dates.
+ * The rules of the Opencell subscription (Opencell docs, Subscriptions; opencell-core
+ * SubscriptionService), as pure functions, and the named guards built from them. The chart's
+ * guards, `explain`, `can` and `availableCommands` all run these. Within a guard, the command's own
+ * rules run in this order: request ids, reason, payload, dates.
  */
 
 import { type Rule, refuse } from '../core/rejection';
@@ -25,8 +25,9 @@ type OpencellRule = Rule<Ctx, AnyCommand>;
 const payload = <T>(command: AnyCommand) => command as unknown as AnyCommand & T;
 
 /**
- * The amendment a command asks for. Direct product actions are immediate amendments dated `at`
- * (seed 003 rows "New product" and "Remove Product"), so one rule and one update serve all three.
+ * The amendment a command asks for. Direct product actions are immediate amendments dated `at` (the
+ * Opencell docs' use cases "New product" and "Remove Product"), so one rule and one update serve
+ * all three.
  */
 export function amendmentOf(command: {
   readonly type: string;
@@ -50,7 +51,10 @@ export function amendmentOf(command: {
   };
 }
 
-/** A cancellation or termination needs a non-blank reason (§3 "Termination needs a reason"). */
+/**
+ * A cancellation or termination needs a non-blank reason (opencell-core: a termination takes a
+ * `SubscriptionTerminationReason`).
+ */
 export const reasonGiven: OpencellRule = reasonRequired();
 
 /** A date in the past may not precede the last recorded change: history is not rewritten. */
@@ -128,7 +132,10 @@ const queueFitsWithout: OpencellRule = (c, command) => {
       );
 };
 
-/** A new version starts after the latest one did (§3: one valid version at any date). */
+/**
+ * A new version starts after the latest one did (Opencell docs, "Change offer": one valid version
+ * at any date).
+ */
 const offerChangeDated: OpencellRule = (c, command) => {
   const { effectiveDate } = payload<{ effectiveDate: string }>(command);
   const last = latestVersion(c.versions);
@@ -150,7 +157,9 @@ const anotherConsumer: OpencellRule = (c, command) => {
       });
 };
 
-/** In ACTIVE, reactivation only cancels a scheduled termination (§3 "Reactivation"). */
+/**
+ * In ACTIVE, reactivation only cancels a scheduled termination (Opencell's "cancel termination").
+ */
 const terminationScheduled: OpencellRule = (c, command) =>
   c.scheduledTermination
     ? null

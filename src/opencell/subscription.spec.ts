@@ -168,7 +168,8 @@ export const opencellSpec: MachineSpec<Ctx> = {
   schema: 'subscription-machines/opencell.subscription',
   schemaVersion: 1,
   statuses: OPENCELL_STATUSES,
-  // CANCELED and RESILIATED can be reactivated (DOMAIN.md §3), so no status is final.
+  // CANCELED and RESILIATED can be reactivated (opencell-core
+  // SubscriptionService.subscriptionReactivation), so no status is final.
   finalStatuses: [],
   roles: OPENCELL_ROLES,
   commands: opencellCommands,

@@ -1,6 +1,6 @@
 /**
- * Types of Opencell's subscription (DOMAIN.md §3, seed 003): statuses, products, access points,
- * versions, amendments, commands and what the machine emits.
+ * Types of Opencell's subscription (opencell-core, and the Opencell docs' Subscriptions page):
+ * statuses, products, access points, versions, amendments, commands and what the machine emits.
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
@@ -107,14 +107,19 @@ export interface PendingAmendment {
 /** How an amendment left the queue. */
 export type AmendmentOutcome = 'applied' | 'canceled' | 'discarded';
 
-/** An amendment order that is no longer pending, listed on the subscription (seed 003). */
+/**
+ * An amendment order that is no longer pending, listed on the subscription (Opencell docs: "the
+ * order is listed").
+ */
 export interface ClosedAmendment extends PendingAmendment {
   readonly outcome: AmendmentOutcome;
   /** When it was applied, canceled, or discarded by the end of the subscription. */
   readonly closedAt: string;
 }
 
-/** A future-dated termination, applied by `clock.tick` (DOMAIN.md §3). */
+/**
+ * A future-dated termination, applied by `clock.tick` (opencell-core SubscriptionStatusJobBean).
+ */
 export interface ScheduledTermination {
   readonly terminationDate: string;
   readonly reason: string;

@@ -1,5 +1,5 @@
 /**
- * Subscription versions (DOMAIN.md §3 "Change offer"; seed 003 row "Change offer"): an offer
+ * Subscription versions (the Opencell docs' use case "Change offer"): an offer
  * change adds a version from its date and ends the previous one there, so exactly one version is
  * valid at any instant from the subscription's start on.
  */

@@ -7,7 +7,7 @@ import { show } from './errors';
 /**
  * Every period code the library knows, in one list:
  * - SoftwareOne Marketplace `terms.period` and `terms.commitment`: `1m`, `1y`, `3y`, `one-time`
- *   (DOMAIN.md §2);
+ *   (Marketplace docs, subscription `terms`);
  * - CloudBlue Connect `billing.period.uom`: `monthly`, `yearly`, `years_2` … `years_6`
  *   (Connect OpenAPI spec).
  *

@@ -6,60 +6,13 @@ import { getShortestPaths } from 'xstate/graph';
 import {
   type CommandOf,
   execute,
-  type RoleOf,
   type SnapshotOf,
   type StatusOf,
   start,
   statusOf,
 } from '../core/api';
-import { specOf } from '../core/compiled';
-import { formatInstant, parseInstant } from '../core/time';
-
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-/** How far the example ticks jump: a day, past a year, past a three-year commitment. */
-const TICK_JUMPS = [DAY, 400 * DAY, 3 * 366 * DAY];
-
-/** Options of {@link exampleCommands}. */
-export interface ExampleOptions<M extends AnyStateMachine> {
-  /** Only commands from these roles (default: every role of the machine). */
-  readonly roles?: readonly RoleOf<M>[];
-}
-
-/**
- * A representative command of every type, from every role that may send it, a minute after the
- * snapshot's last change (`clock.tick` also jumps a day, 400 days and three years). Built from the
- * same probes `availableCommands` asks the rules with; many will be refused, which is the point.
- *
- * @example
- * ```ts
- * // Whatever arrives, your handler answers without throwing.
- * for (const command of exampleCommands(subscriptionMachine, snapshot)) handle(snapshot, command);
- * ```
- */
-export function exampleCommands<M extends AnyStateMachine>(
-  machine: M,
-  snapshot: SnapshotOf<M>,
-  options: ExampleOptions<M> = {},
-): CommandOf<M>[] {
-  const spec = specOf(machine);
-  const context = (snapshot as { context: { updatedAt: string } }).context;
-  const last = parseInstant(context.updatedAt) ?? 0;
-  const out: Record<string, unknown>[] = [];
-  for (const [type, command] of Object.entries(spec.commands)) {
-    const roles = command.roles.filter(
-      (r) => !options.roles || (options.roles as readonly string[]).includes(r),
-    );
-    const jumps = command.tick ? TICK_JUMPS : [MINUTE];
-    for (const role of roles) {
-      for (const payload of command.probes?.(context as never) ?? [{}]) {
-        for (const jump of jumps)
-          out.push({ ...payload, type, at: formatInstant(last + jump), by: { role } });
-      }
-    }
-  }
-  return out as CommandOf<M>[];
-}
+import { type ExampleOptions, exampleCommands } from './examples';
+import { graphEvents, graphStateKey } from './xstate-graph';
 
 /** Options of {@link reachablePaths} and {@link pathsTo}. */
 export interface PathOptions<M extends AnyStateMachine> extends ExampleOptions<M> {
@@ -99,15 +52,10 @@ export function reachablePaths<M extends AnyStateMachine>(
   machine: M,
   options: PathOptions<M>,
 ): CommandPath<M>[] {
-  const spec = specOf(machine);
-  const key =
-    options.key ??
-    ((s: SnapshotOf<M>) => {
-      const { value, context } = s as { value: string; context: never };
-      return spec.graphKey?.({ status: value, context }) ?? value;
-    });
-  const commands = options.commands ?? ((s: SnapshotOf<M>) => exampleCommands(machine, s, options));
-  // xstate/graph's types do not accept machines that declare emitted events (XSTATE-NOTES.md).
+  const key = options.key ?? graphStateKey(machine);
+  const commands = options.commands ?? graphEvents(machine, options);
+  // A local cast: for a generic M, TypeScript cannot tell SnapshotOf<M> from xstate/graph's own
+  // snapshot type (for a concrete machine they are the same).
   const paths = getShortestPaths(machine as AnyStateMachine, {
     input: options.input,
     events: (s) => commands(s as SnapshotOf<M>) as never,

@@ -1,8 +1,9 @@
 /**
  * `subscription-machines/testing`: helpers for testing your integration against the machines. A
  * monotonic {@link testClock}, {@link commandFactory} to fill in `at` and `by`, {@link scenario} to
- * run commands and fail with the rejection, and {@link pathsTo} / {@link reachablePaths} for the
- * command sequences that reach each status. docs/testing.md shows a whole test file.
+ * run commands and fail with the rejection, {@link pathsTo} / {@link reachablePaths} for the
+ * command sequences that reach each status, and {@link graphEvents} / {@link graphStateKey} for a
+ * walk with `xstate/graph` itself. The package's `docs/testing.md` shows a whole test file.
  *
  * @example
  * ```ts
@@ -22,12 +23,7 @@
  */
 export { type Duration, type TestClock, testClock, toMilliseconds } from './clock';
 export { type CommandFactory, commandFactory, type PayloadOf } from './commands';
-export {
-  type CommandPath,
-  type ExampleOptions,
-  exampleCommands,
-  type PathOptions,
-  pathsTo,
-  reachablePaths,
-} from './graph';
+export { type ExampleOptions, exampleCommands } from './examples';
+export { type CommandPath, type PathOptions, pathsTo, reachablePaths } from './graph';
 export { CommandRefusedError, type Scenario, scenario } from './scenario';
+export { graphEvents, graphStateKey } from './xstate-graph';

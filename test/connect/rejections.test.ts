@@ -1,6 +1,7 @@
 /**
- * Every rejection code of SPEC.md, produced by the Connect machines: the pure API and the actor
- * report the same rejection, `explain` agrees, and the persisted snapshot stays byte-identical.
+ * Every rejection code of docs/connect.md, produced by the Connect machines: the pure API and the
+ * actor report the same rejection, `explain` agrees, and the persisted snapshot stays
+ * byte-identical.
  */
 
 import {

@@ -1,6 +1,7 @@
 /**
- * DOMAIN.md §1.2, one test per row of the fulfillment request table, through the pure API and an
- * actor at once; then every command refused in every status where the table has no such arrow.
+ * docs/connect.md, one test per row of the fulfillment request transitions, through the pure API
+ * and an actor at once; then every command refused in every status where the table has no such
+ * arrow.
  */
 
 import {
@@ -175,7 +176,7 @@ const rows: Row[] = [
   },
 ];
 
-describe('DOMAIN.md §1.2: fulfillment request transitions', () => {
+describe('docs/connect.md: fulfillment request transitions', () => {
   it.each(rows)('row $row: $from → $to', ({ from, to, input, commands, templates }) => {
     const run = agree(machine, requestInput(input), commands());
     expect(statusOf(run.snapshot)).toBe(to);
@@ -238,7 +239,7 @@ const ALLOWED: Record<RequestStatus, readonly string[]> = {
   deleted: [],
 };
 
-describe('DOMAIN.md §1.2: every transition not in the table is refused', () => {
+describe('docs/connect.md: every transition not in the table is refused', () => {
   const input = requestInput({ draft: true, tierConfigRequired: true, capabilities: ALL_ON });
   for (const status of REQUEST_STATUSES) {
     const [path] = pathsTo(machine, status, { input });

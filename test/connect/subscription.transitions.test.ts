@@ -1,6 +1,6 @@
 /**
- * DOMAIN.md §1.1 (one test per row) and SPEC.md "What a request's end does to its subscription"
- * (one test per cell), through the pure API and an actor at once.
+ * docs/connect.md's subscription transitions (one test per row) and "What a request's end does to
+ * its subscription" (one test per cell), through the pure API and an actor at once.
  */
 
 import {
@@ -56,7 +56,7 @@ const lastMove = (s: { context: { audit: readonly { from: unknown; to: unknown }
   return { from, to };
 };
 
-describe('DOMAIN.md §1.1: subscription transitions', () => {
+describe('docs/connect.md: subscription transitions', () => {
   it('row 1: (new) → processing, as the purchase is created pending; the Pending template is sent', () => {
     const { snapshot, emitted } = run([]);
     expect(statusOf(snapshot)).toBe('processing');
@@ -197,7 +197,7 @@ describe('DOMAIN.md §1.1: subscription transitions', () => {
   });
 });
 
-describe("SPEC.md: what a request's end does to its subscription", () => {
+describe("docs/connect.md: what a request's end does to its subscription", () => {
   type End = 'approved' | 'failed' | 'revoked';
   const end = (id: string, how: End) =>
     how === 'approved'
@@ -282,7 +282,7 @@ describe("SPEC.md: what a request's end does to its subscription", () => {
     );
   });
 
-  it('a preview subscription lets the vendor create the resume request (seed 004)', () => {
+  it('a preview subscription lets the vendor create the resume request (Connect Processor SDK)', () => {
     const vendor = { by: { role: 'vendor' as const } };
     const { snapshot } = run(
       [...toSuspended(), create('PR-R', 'resume', vendor), approve('PR-R')],

@@ -1,6 +1,6 @@
 /**
- * The fixed order of checks (SPEC.md): when a command breaks several rules at once, the earliest
- * check decides its code. Also duplicates, no-op ticks and bad snapshots.
+ * The fixed order of checks (docs/connect.md, Rejection codes): when a command breaks several rules
+ * at once, the earliest check decides its code. Also duplicates, no-op ticks and bad snapshots.
  */
 
 import {

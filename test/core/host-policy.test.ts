@@ -1,6 +1,6 @@
 /**
- * Host policy (SPEC.md): a host overrides a named guard with machine.provide({ guards }). execute,
- * explain, can, availableCommands and the actor all honour the machine they are given.
+ * Host policy (docs/connect.md): a host overrides a named guard with machine.provide({ guards }).
+ * execute, explain, can, availableCommands and the actor all honour the machine they are given.
  */
 
 import {

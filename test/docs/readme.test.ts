@@ -1,4 +1,7 @@
-/** The README's quick start, as written there: if this fails, the README is wrong. */
+/**
+ * The README's quick start, typed: if this fails, the README is wrong. test/package/consumer.test.ts
+ * runs the README's own block against the built package and compares what it prints.
+ */
 
 import {
   execute,

@@ -35,8 +35,14 @@ const isNamed = (value: unknown) =>
     typeof (value as { type?: unknown }).type === 'string' &&
     (value as { type: string }).type !== '');
 
-/** A state's description cites where it comes from: a row, a seed, a DOMAIN.md section. */
-const CITES_SOURCE = /\bconnect-workflows\b|\bseed\s+\d|DOMAIN\.md\s+§\d/i;
+/**
+ * A state's description cites where it comes from, in the platform's own documentation: a page of
+ * Connect's connect-workflows, the Marketplace docs, the Opencell docs or opencell-core.
+ */
+const CITES_SOURCE =
+  /\bconnect-workflows\b|Marketplace (Platform )?docs|Opencell docs|opencell-core/i;
+/** Files a reader of the package never has: the project's working papers and their pictures. */
+const PRIVATE_FILE = /DOMAIN\.md|SPEC\.md|XSTATE-NOTES|PLATFORM-SOURCES|reference\/|\bseeds?\s+\d/i;
 
 describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('%s', (_, machine) => {
   const json = machine.toJSON() as unknown as JsonNode;
@@ -47,6 +53,10 @@ describe.each(MACHINES.map((m) => [m.name, m.machine] as const))('%s', (_, machi
       expect(node.description, node.id).toBeTruthy();
       expect(node.description, node.id).toMatch(CITES_SOURCE);
     }
+  });
+
+  it('cites no file outside the package', () => {
+    for (const node of walk(json)) expect(node.description, node.id).not.toMatch(PRIVATE_FILE);
   });
 
   it('names every action and guard in toJSON()', () => {

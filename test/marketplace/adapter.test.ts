@@ -1,5 +1,6 @@
 /**
- * The API object of seed 002 and back: toMarketplaceSubscription and fromMarketplaceSubscription.
+ * The API's subscription object (Marketplace docs) and back: toMarketplaceSubscription and
+ * fromMarketplaceSubscription.
  */
 import { describe, expect, it } from 'vitest';
 import { start } from '../../src/index';
@@ -27,7 +28,7 @@ const vendor = { role: 'vendor' } as const;
 const system = { role: 'system' } as const;
 
 describe('toMarketplaceSubscription', () => {
-  it('gives the seed 002 fields of a new Active subscription', () => {
+  it("gives the API object's fields of a new Active subscription", () => {
     expect(toMarketplaceSubscription(start(machine, vendorInput))).toEqual({
       id: SUB,
       href: `/v1/commerce/subscriptions/${SUB}`,

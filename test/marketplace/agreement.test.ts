@@ -1,5 +1,6 @@
 /**
- * The agreement, arrow by arrow of reference/marketplace-agreement-statuses.png: one order at a time.
+ * The agreement, arrow by arrow of the Marketplace docs' agreement state diagram: one order at a
+ * time.
  */
 import { describe, expect, it } from 'vitest';
 import { availableCommands, start } from '../../src/index';

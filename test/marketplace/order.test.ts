@@ -1,5 +1,5 @@
 /**
- * The order, arrow by arrow of reference/marketplace-order-statuses.png.
+ * The order, arrow by arrow of the Marketplace docs' order state diagram (docs/marketplace.md).
  */
 import { describe, expect, it } from 'vitest';
 import { availableCommands, execute, start } from '../../src/index';

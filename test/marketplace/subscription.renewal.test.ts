@@ -1,6 +1,6 @@
 /**
  * Renewal and expiry at commitmentDate, on clock.tick: counted from the original anchor with the
- * terms module, so a 31 January start never drifts (DOMAIN.md §4, first row).
+ * terms module, so a 31 January start never drifts (the month-end drift of docs/terms.md).
  */
 import { describe, expect, it } from 'vitest';
 import { formatInstant, parseInstant } from '../../src/core/time';

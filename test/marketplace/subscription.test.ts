@@ -1,5 +1,5 @@
 /**
- * The subscription, arrow by arrow of reference/marketplace-subscription-statuses.png, with what
+ * The subscription, arrow by arrow of the Marketplace docs' subscription state diagram, with what
  * each completed order changes, and every refusal.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The amendment queue (DOMAIN.md §3): date order, catching up, cancellation, direct product
+ * The amendment queue (docs/opencell.md): date order, catching up, cancellation, direct product
  * actions as immediate amendments, and idempotent re-application.
  */
 import type { OpencellCommand, ProductChange } from 'subscription-machines/opencell';

@@ -1,5 +1,5 @@
 /**
- * Charges as data (DOMAIN.md §3 "no charges apply while suspended"): products keep their
+ * Charges as data (the Opencell docs: "Suspend without charge"): products keep their
  * activation, termination and suspension dates, and `chargeableIntervals` reads them.
  */
 import { chargeableIntervals } from 'subscription-machines/opencell';

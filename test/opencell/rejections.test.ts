@@ -172,7 +172,7 @@ describe('rejection codes', () => {
     expect(explain(machine, before, command)).toEqual(result.rejection);
   });
 
-  it('a repeated commandId is a successful no-op, as SPEC.md step 2 says', () => {
+  it('a repeated commandId is a successful no-op, as the fixed order of checks says', () => {
     const command = { ...removeLater, commandId: 'cmd-1' };
     const { results } = both([activate(1), command, { ...command, at: day(3) }]);
     expect(results.at(-1)).toMatchObject({ ok: true, duplicate: true, emitted: [] });

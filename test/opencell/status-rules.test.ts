@@ -1,5 +1,5 @@
 /**
- * The status rules of DOMAIN.md §3 and SPEC.md's Opencell command table: every command in every
+ * The status rules and the command table of docs/opencell.md: every command in every
  * status is accepted or refused with INVALID_STATE, through the pure API and an actor alike.
  */
 import type { OpencellCommand, OpencellStatus } from 'subscription-machines/opencell';
@@ -62,7 +62,9 @@ const commands: OpencellCommand[] = [
 ];
 
 const X = 'INVALID_STATE';
-/** SPEC.md: the statuses each command is accepted in ("ok"); every other status refuses it. */
+/**
+ * docs/opencell.md: the statuses each command is accepted in ("ok"); every other status refuses it.
+ */
 const table: Record<OpencellCommand['type'], readonly ('ok' | typeof X)[]> = {
   //                          CREATED ACTIVE SUSPENDED CANCELED RESILIATED
   'subscription.activate': ['ok', X, X, X, X],
@@ -84,7 +86,7 @@ const rows = commands.flatMap((command) =>
   statuses.map((status, i) => ({ status, command, expected: table[command.type][i] })),
 );
 
-describe('every command in every status (SPEC.md, Opencell)', () => {
+describe('every command in every status (docs/opencell.md)', () => {
   it.each(rows)('$command.type in $status → $expected', ({ status, command, expected }) => {
     const { snapshot: before } = both(setups[status]);
     expect(before.value).toBe(status);
@@ -95,7 +97,7 @@ describe('every command in every status (SPEC.md, Opencell)', () => {
   });
 });
 
-describe('status rules (DOMAIN.md §3)', () => {
+describe('status rules (docs/opencell.md)', () => {
   it('from SUSPENDED only reactivation and termination are possible (and the clock)', () => {
     const allowed = table;
     const suspendedOk = Object.entries(allowed)

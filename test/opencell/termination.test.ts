@@ -1,6 +1,6 @@
 /**
- * Termination (DOMAIN.md §3): it needs a reason; a date at or before `at` resiliates now, a later
- * one is scheduled (auto-renew off), applied by `clock.tick`, cancelled by reactivation or
+ * Termination (docs/opencell.md): it needs a reason; a date at or before `at` resiliates now, a
+ * later one is scheduled (auto-renew off), applied by `clock.tick`, cancelled by reactivation or
  * replaced by a new termination.
  */
 import type { OpencellCommand } from 'subscription-machines/opencell';

@@ -1,6 +1,6 @@
 /**
- * Seed 003's use-case table, one test per row (DOMAIN.md §3). Every test runs its commands
- * through the pure API and an actor side by side (`both`), which must agree at every step.
+ * The Opencell docs' use-case table (docs/opencell.md), one test per row. Every test runs its
+ * commands through the pure API and an actor side by side (`both`), which must agree at every step.
  */
 import { availableCommands } from 'subscription-machines';
 import { versionAt } from 'subscription-machines/opencell';
@@ -17,7 +17,7 @@ import {
   tick,
 } from './fixtures';
 
-describe('seed 003 use cases', () => {
+describe('Opencell docs use cases', () => {
   it('Change offer / Move a subscription from Offer1 to Offer 2: a new version with its activation date, the previous one ended there', () => {
     const s = accepted([
       activate(1),

@@ -1,5 +1,5 @@
 /**
- * Versions (DOMAIN.md §3 "Change offer"): one valid version at any instant, and `versionAt`.
+ * Versions (the Opencell docs' "Change offer"): one valid version at any instant, and `versionAt`.
  */
 import { versionAt } from 'subscription-machines/opencell';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /** `npm run docs` documents every entry point of package.json, and fails on any warning. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -7,7 +7,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const read = (file: string) => JSON.parse(readFileSync(resolve(ROOT, file), 'utf8'));
 
 describe('typedoc.json', () => {
-  const config = read('typedoc.json') as { entryPoints: string[]; treatWarningsAsErrors: boolean };
+  const config = read('typedoc.json') as {
+    entryPoints: string[];
+    treatWarningsAsErrors: boolean;
+    readme: string;
+    projectDocuments: string[];
+  };
   const pkg = read('package.json') as { exports: Record<string, unknown> };
 
   it('has one entry point per subpath export', () => {
@@ -19,5 +24,13 @@ describe('typedoc.json', () => {
 
   it('treats warnings (an undocumented export among them) as errors', () => {
     expect(config.treatWarningsAsErrors).toBe(true);
+  });
+
+  it('opens on docs/README.md, with every guide as a page of the reference', () => {
+    expect(config.readme).toBe('docs/README.md');
+    const guides = readdirSync(resolve(ROOT, 'docs'))
+      .filter((file) => file.endsWith('.md') && file !== 'README.md')
+      .map((file) => `docs/${file}`);
+    expect([...config.projectDocuments].sort()).toEqual([...guides, 'docs/diagrams/*.md'].sort());
   });
 });

@@ -68,7 +68,37 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
+/** README.md's quick start: its first `ts` block, and the `text` block of what it prints. */
+function readmeQuickStart(): { code: string; prints: string } {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const code = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  const prints = /It prints:\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (!code || !prints) throw new Error('README.md: the quick start or what it prints is missing');
+  return { code, prints };
+}
+
 describe('the built package, as a Node 20 consumer sees it', () => {
+  it("runs README.md's quick start as pasted, from ESM and from CommonJS, printing what it says", () => {
+    const { code, prints } = readmeQuickStart();
+    const esm = join(work, 'consumer', 'quickstart.mjs');
+    writeFileSync(esm, code);
+    // The same file as CommonJS: its one import line becomes a require.
+    const cjs = join(work, 'consumer', 'quickstart.cjs');
+    const required = code.replace(
+      /^import \{ ([^}]+) \} from '([^']+)';$/m,
+      "const { $1 } = require('$2');",
+    );
+    expect(required).not.toBe(code);
+    writeFileSync(cjs, required);
+    for (const file of [esm, cjs]) {
+      const out = execFileSync(process.execPath, [file], {
+        cwd: join(work, 'consumer'),
+        encoding: 'utf8',
+      });
+      expect(out, file).toBe(prints);
+    }
+  });
+
   it('resolves every entry point through import and require, with the same exports', () => {
     const esm = run('esm.mjs');
     const cjs = run('cjs.cjs');

@@ -1,6 +1,6 @@
 /**
  * The Opencell amendment queue under random interleavings of submit, tick, suspend and
- * reactivate (DOMAIN.md §3): an amendment applies exactly once, at or after its date, in date
+ * reactivate (docs/opencell.md): an amendment applies exactly once, at or after its date, in date
  * order; applying amendments never changes the status; nothing throws; a rejected command leaves
  * the persisted snapshot byte-identical; version and audit grow together; an actor agrees.
  */

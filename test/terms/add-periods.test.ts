@@ -8,7 +8,7 @@ const walk = (start: string, period: Period | PeriodCode, n: number, timeZone?: 
   );
 
 describe('addPeriods: the anchor rule', () => {
-  it('comes back to the 31st after a short month (SPEC.md)', () => {
+  it('comes back to the 31st after a short month (docs/terms.md)', () => {
     expect(addPeriods('2026-01-31T00:00:00Z', '1m', 1)).toBe('2026-02-28T00:00:00Z');
     expect(addPeriods('2026-01-31T00:00:00Z', '1m', 2)).toBe('2026-03-31T00:00:00Z');
   });

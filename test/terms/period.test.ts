@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPeriodCode, PERIOD_CODES, type PeriodCode, parsePeriod } from '../../src/terms';
 
 describe('parsePeriod', () => {
-  // DOMAIN.md §2 (MPT terms) and Connect's billing.period.uom enum.
+  // The Marketplace's subscription `terms` and Connect's billing.period.uom enum.
   it.each<[PeriodCode, unknown]>([
     ['1m', { unit: 'month', count: 1 }],
     ['1y', { unit: 'year', count: 1 }],
