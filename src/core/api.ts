@@ -37,8 +37,16 @@ export type StatusOf<M extends AnyStateMachine> = Exclude<
 /** The role union of a machine's commands. */
 export type RoleOf<M extends AnyStateMachine> =
   CommandOf<M> extends { by: { role: infer R } } ? R : never;
-/** A rejection of one of a machine's commands. */
-export type RejectionOf<M extends AnyStateMachine> = Rejection<CommandOf<M>, StatusOf<M>>;
+/**
+ * A rejection of one of a machine's commands, with the codes that machine can give (read off the
+ * `command.rejected` event it emits).
+ */
+export type RejectionOf<M extends AnyStateMachine> =
+  Extract<EmittedFrom<M>, { type: 'command.rejected' }> extends {
+    readonly rejection: Rejection<unknown, string, infer Code>;
+  }
+    ? Rejection<CommandOf<M>, StatusOf<M>, Code>
+    : Rejection<CommandOf<M>, StatusOf<M>>;
 
 /** The result of {@link execute}: the next snapshot, or the unchanged one with the rejection. */
 export type ExecuteResult<M extends AnyStateMachine> =

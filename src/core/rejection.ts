@@ -52,8 +52,16 @@ export interface Refusal {
   readonly details?: RejectionDetails;
 }
 
-/** A refused command: `{ code, message, command, status, details? }`. */
-export interface Rejection<Command = unknown, Status extends string = string> extends Refusal {
+/**
+ * A refused command: `{ code, message, command, status, details? }`. `Code` narrows the codes a
+ * machine can give (each machine's own list, e.g. no `REQUEST_IN_PROGRESS` for an order).
+ */
+export interface Rejection<
+  Command = unknown,
+  Status extends string = string,
+  Code extends RejectionCode = RejectionCode,
+> extends Refusal {
+  readonly code: Code;
   /** The command exactly as it was received. */
   readonly command: Command;
   /** The status the subject was in when the command was refused. */
@@ -74,7 +82,11 @@ export function isRejectionCode(value: unknown): value is RejectionCode {
 }
 
 /** What an actor emits for a refused command; the pure API returns the same `rejection`. */
-export interface CommandRejected<Command = unknown, Status extends string = string> {
+export interface CommandRejected<
+  Command = unknown,
+  Status extends string = string,
+  Code extends RejectionCode = RejectionCode,
+> {
   readonly type: 'command.rejected';
-  readonly rejection: Rejection<Command, Status>;
+  readonly rejection: Rejection<Command, Status, Code>;
 }
