@@ -55,8 +55,12 @@ const closedRequestSchema = object({
   id: nonEmptyString,
   requestType: literal(...REQUEST_TYPES),
   status: literal(...FINAL_REQUEST_STATUSES),
+  createdAt: instant,
   closedAt: instant,
   reason: optional(nonEmptyString),
+  templateId: optional(nonEmptyString),
+  activationTile: optional(nonEmptyString),
+  effectiveDate: optional(instant),
 });
 
 /** The context, with the open request joined back from its own persisted form. */
@@ -126,6 +130,10 @@ function closedAgreeWithAudit({ context }: Subject<Ctx>): string | null {
 
 /** Facts of a restored subscription, each naming the field it checks. */
 export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
+  ({ status, context }) =>
+    status === 'suspended' && !context.capabilities.administrativeHold
+      ? 'context.capabilities.administrativeHold: a suspended subscription needs it'
+      : null,
   ({ status, context: { pendingRequest: open } }) => {
     const allowed = OPEN_IN[status] ?? { types: [], required: false };
     if (open === null)
@@ -177,6 +185,8 @@ export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
         return `context.requests[${i}].closedAt: earlier than the request closed before it`;
       if (compareInstants(closed.closedAt, updatedAt) > 0)
         return `context.requests[${i}].closedAt: after the subscription's last change`;
+      if (compareInstants(closed.createdAt, closed.closedAt) > 0)
+        return `context.requests[${i}].createdAt: after the request closed`;
       ids.add(closed.id);
     }
     return null;

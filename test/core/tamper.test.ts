@@ -73,6 +73,7 @@ const GUARDED: Readonly<Record<string, RegExp>> = {
     String.raw`context\.requests`,
   ),
   fulfillmentRequestMachine: guarded(),
+  tierConfigRequestMachine: guarded(),
   marketplaceOrderMachine: guarded(),
   marketplaceSubscriptionMachine: guarded(String.raw`context\.openOrder(\.orderType)?`),
   marketplaceAgreementMachine: guarded(String.raw`context\.openOrder(\.orderType)?`),

@@ -14,10 +14,10 @@ const PRIVATE_FILE =
   /DOMAIN\.md|SPEC\.md|STYLE\.md|XSTATE-NOTES|PLATFORM-SOURCES|reference\/[\w-]+\.png|\bseeds?\s+\d{3}\b/;
 
 /**
- * src/connect and src/core are being rewritten, and their citations with them. Remove an entry once
+ * src/core is being rewritten, and its citations with it. Remove the entry once
  * its files cite the platform instead.
  */
-const PENDING = [/^src\/connect\//, /^src\/core\//];
+const PENDING = [/^src\/core\//];
 
 function filesUnder(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
