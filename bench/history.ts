@@ -1,3 +1,1 @@
-export async function historyBench() {
-  return 'history: TODO';
-}
+export async function historyBench() { return "history: TODO"; }
