@@ -3,7 +3,7 @@
  * `product.capabilities` object of the Connect OpenAPI spec). Everything is off by default, as on a
  * new Connect product.
  */
-import { isPlainObject, type Schema } from '../core/schema';
+import { isPlainObject } from '../core/schema';
 
 /** The request types that may be scheduled, one switch each. */
 export interface SchedulingCapabilities {
@@ -81,6 +81,8 @@ function level(value: unknown, path: string): 0 | 1 | 2 {
  */
 export function defineCapabilities(partial: CapabilitiesInput = {}): Capabilities {
   if (!isPlainObject(partial)) throw new TypeError('capabilities: expected an object');
+  // Already complete (a subscription handing its own to a request): nothing to resolve.
+  if (checkCapabilities(partial, 'capabilities') === null) return partial as Capabilities;
   const known = new Set<string>([...SWITCHES, 'resellerAuthorizationLevel', 'scheduling']);
   for (const key of Object.keys(partial)) {
     if (!known.has(key)) throw new TypeError(`capabilities.${key}: is not a capability`);
@@ -182,12 +184,23 @@ export function checkCapabilities(value: unknown, path: string): string | null {
   return null;
 }
 
-/** Validates a partial {@link CapabilitiesInput} at `path`, with {@link defineCapabilities}'s checks. */
-export const isCapabilitiesInput: Schema<CapabilitiesInput> = (value, path) => {
+/**
+ * A machine input's capabilities, resolved; a `TypeError` names the machine and the bad field, as
+ * input errors do (`subscriptionMachine input.capabilities.renew: expected a boolean, …`).
+ */
+export function resolveCapabilities(value: unknown, machine: string): Capabilities {
   try {
-    defineCapabilities(value as CapabilitiesInput);
-    return null;
+    return defineCapabilities(value as CapabilitiesInput | undefined);
   } catch (error) {
-    return (error as Error).message.replace(/^capabilities/, path);
+    throw new TypeError(`${machine} input.${(error as Error).message}`);
   }
-};
+}
+
+/** Whether two resolved capability sets are the same, switch by switch. */
+export function sameCapabilities(a: Capabilities, b: Capabilities): boolean {
+  return (
+    SWITCHES.every((key) => a[key] === b[key]) &&
+    a.resellerAuthorizationLevel === b.resellerAuthorizationLevel &&
+    SCHEDULED.every((type) => a.scheduling[type] === b.scheduling[type])
+  );
+}

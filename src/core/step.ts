@@ -357,13 +357,21 @@ export function judge(machine: AnyStateMachine, subject: Subject, command: unkno
  * Creates a subject from its input: the chart's context factory, its first status, and the
  * creation's audit entry. Throws a `TypeError` naming a bad input field.
  */
-export function create(machine: AnyStateMachine, input: unknown, live?: Live): Stepped {
+export function create(
+  machine: AnyStateMachine,
+  input: unknown,
+  live?: Live,
+  options: { readonly trusted?: boolean } = {},
+): Stepped {
   const compiled = compiledOf(machine);
   const { chart } = compiled;
-  // The subject keeps a copy of its input: nothing in it is shared with the caller.
-  const copied = plainCopy(input, 'input');
-  if (!copied.ok) throw new TypeError(`${machine.id} ${copied.message}`);
-  input = copied.value;
+  // The subject keeps a copy of its input: nothing in it is shared with the caller. An input the
+  // library built itself from a subject's own data (a subscription opening a request) is trusted.
+  if (!options.trusted) {
+    const copied = plainCopy(input, 'input');
+    if (!copied.ok) throw new TypeError(`${machine.id} ${copied.message}`);
+    input = copied.value;
+  }
   const init = { type: 'xstate.init', input };
   const factory = machine.config.context as unknown;
   const context =
