@@ -6,7 +6,7 @@
  * same bookkeeping (version, updatedAt, an audit window) but none of the command layer's checks.
  */
 import { assign, createActor, enqueueActions, sendTo, setup } from 'xstate';
-import type { SubscriptionCommand, SubscriptionInput } from '../dist/index.js';
+import type { SubscriptionCommand, SubscriptionInput } from '../src/index';
 
 const T0 = Date.parse('2026-01-05T09:00:00Z');
 const iso = (hour: number) => new Date(T0 + hour * 3_600_000).toISOString().replace('.000Z', 'Z');

@@ -3,17 +3,13 @@
  * to its contender, over a busy year of a Connect subscription (bench/busy-year.ts).
  */
 import { createActor, transition } from 'xstate';
-import {
-  can,
-  execute,
-  initial,
-  persist,
-  restore,
-  type SubscriptionCommand,
-  subscriptionMachine,
-} from '../dist/index.js';
+import type { SubscriptionCommand } from '../src/index';
+
 import { bareActorYear, bareMachine, commands, input, reduce, reducerStart } from './busy-year';
 import { type Contender, measure, table } from './harness';
+import { lib } from './library';
+
+const { can, execute, initial, persist, restore, subscriptionMachine } = lib;
 
 const N = commands.length;
 const first = initial(subscriptionMachine, input).snapshot;
@@ -89,7 +85,7 @@ export async function stepBench(): Promise<string> {
         for (let i = 0; i < N; i++) {
           const x = execute(
             subscriptionMachine,
-            restore(subscriptionMachine, JSON.parse(texts[i] as string)),
+            restore(subscriptionMachine, texts[i] as string),
             commands[i] as SubscriptionCommand,
           );
           if (x.ok) JSON.stringify(persist(x.snapshot));

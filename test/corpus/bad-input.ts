@@ -672,7 +672,11 @@ function casesOf(base: Base): BadInputCase[] {
     () => Object.assign(Object.create(null), good, { x: 1 }),
     false,
   );
-  bad('an array with a hole', () => ({ ...good, by: Object.assign(new Array(2), { 1: 'vendor' }) }), false);
+  bad(
+    'an array with a hole',
+    () => ({ ...good, by: Object.assign(new Array(2), { 1: 'vendor' }) }),
+    false,
+  );
   bad('a function value', () => ({ ...good, commandId: () => 'x' }), false);
   bad('a NaN version', () => ({ ...good, expectedVersion: Number.NaN }), false);
   // Keys named after Object.prototype members, at every level.
