@@ -92,11 +92,21 @@ const start = (): Ctx => ({
   closed: [],
   version: 1,
   updatedAt: input.at,
-  audit: [{ version: 1, at: input.at, by: input.by, command: 'create', from: null, to: 'processing' }],
+  audit: [
+    { version: 1, at: input.at, by: input.by, command: 'create', from: null, to: 'processing' },
+  ],
 });
 const record = (c: Ctx, e: Cmd, from: string, to: string): Partial<Ctx> => {
   const audit = c.audit.length >= WINDOW ? c.audit.slice(1) : c.audit.slice();
-  audit.push({ version: c.version + 1, at: e.at, by: e.by, command: e.type, from, to, requestId: e.requestId });
+  audit.push({
+    version: c.version + 1,
+    at: e.at,
+    by: e.by,
+    command: e.type,
+    from,
+    to,
+    requestId: e.requestId,
+  });
   return { version: c.version + 1, updatedAt: e.at, audit };
 };
 const applied = (c: Ctx, e: Cmd): Partial<Ctx> => {
@@ -133,7 +143,9 @@ export function reduce(s: Reduced, command: SubscriptionCommand): Reduced {
 
 // --- the same chart in bare XState --------------------------------------------------------------
 const isOpen = ({ context, event }: { context: Ctx; event: Cmd }) =>
-  context.open?.id === event.requestId && event.by.role === 'vendor' && event.at >= context.updatedAt;
+  context.open?.id === event.requestId &&
+  event.by.role === 'vendor' &&
+  event.at >= context.updatedAt;
 const canCreate = ({ context, event }: { context: Ctx; event: Cmd }) =>
   context.open === null && event.by.role === 'buyer' && event.at >= context.updatedAt;
 
@@ -150,7 +162,10 @@ const bareSetup = setup({
       open: { id: event.requestId ?? '', requestType: event.requestType ?? '', status: 'pending' },
       ...record(context, event, 'active', 'active'),
     })),
-    approve: assign(({ context, event }) => ({ ...applied(context, event), ...record(context, event, 'x', 'y') })),
+    approve: assign(({ context, event }) => ({
+      ...applied(context, event),
+      ...record(context, event, 'x', 'y'),
+    })),
   },
 });
 const chart = {
@@ -158,7 +173,9 @@ const chart = {
   context: start,
   initial: 'processing',
   states: {
-    processing: { on: { 'request.approve': { guard: 'isOpen', target: 'active', actions: 'approve' } } },
+    processing: {
+      on: { 'request.approve': { guard: 'isOpen', target: 'active', actions: 'approve' } },
+    },
     active: {
       on: {
         'request.create': { guard: 'canCreate', actions: 'open' },
@@ -198,7 +215,11 @@ const parentSetup = setup({
   actions: {
     open: enqueueActions(({ context, event, enqueue }) => {
       enqueue.assign({
-        open: { id: event.requestId ?? '', requestType: event.requestType ?? '', status: 'pending' },
+        open: {
+          id: event.requestId ?? '',
+          requestType: event.requestType ?? '',
+          status: 'pending',
+        },
         ...record(context, event, 'active', 'active'),
       });
       enqueue.spawnChild('request', { id: event.requestId ?? '' });
@@ -213,7 +234,9 @@ const parentSetup = setup({
 });
 export const bareParent = parentSetup.createMachine({
   ...(chart as object),
-  entry: enqueueActions(({ enqueue }) => enqueue.spawnChild('request', { id: input.purchaseRequestId })),
+  entry: enqueueActions(({ enqueue }) =>
+    enqueue.spawnChild('request', { id: input.purchaseRequestId }),
+  ),
 } as never);
 
 /** A bare actor walked through the year. */

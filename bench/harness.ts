@@ -17,7 +17,9 @@ export interface Contender {
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
 /** Median µs per operation of each contender, by name. */
@@ -33,7 +35,9 @@ export async function measure(
   await warm.run();
   for (let round = 0; round < rounds; round++) {
     const bench = new Bench({ time: timeMs, warmup: false });
-    const order = contenders.map((_, i) => contenders[(i + round) % contenders.length] as Contender);
+    const order = contenders.map(
+      (_, i) => contenders[(i + round) % contenders.length] as Contender,
+    );
     for (const c of order) bench.add(c.name, c.run);
     await bench.run();
     for (const task of bench.tasks) {
@@ -56,7 +60,9 @@ export function table(
   for (const r of rows) {
     const ratio = r.against === undefined ? '' : `${(r.against / r.us).toFixed(2)}×`;
     out.push(
-      `| ${r.name.padEnd(58)} | ${r.us.toFixed(2).padStart(8)} | ${Math.round(1e6 / r.us).toLocaleString('en-US').padStart(10)} | ${(r.label ?? ratio).padStart(5)} |`,
+      `| ${r.name.padEnd(58)} | ${r.us.toFixed(2).padStart(8)} | ${Math.round(1e6 / r.us)
+        .toLocaleString('en-US')
+        .padStart(10)} | ${(r.label ?? ratio).padStart(5)} |`,
     );
   }
   return out.join('\n');

@@ -1,1 +1,3 @@
-export async function historyBench() { return "history: TODO"; }
+export async function historyBench() {
+  return 'history: TODO';
+}

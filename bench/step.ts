@@ -3,24 +3,13 @@
  * to its contender, over a busy year of a Connect subscription (bench/busy-year.ts).
  */
 import { createActor, transition } from 'xstate';
-import {
-  can,
-  execute,
-  initial,
-  persist,
-  restore,
-  type SubscriptionCommand,
-  subscriptionMachine,
-} from '../src/index';
-import {
-  bareActorYear,
-  bareMachine,
-  commands,
-  input,
-  reduce,
-  reducerStart,
-} from './busy-year';
+import type { SubscriptionCommand } from '../src/index';
+
+import { bareActorYear, bareMachine, commands, input, reduce, reducerStart } from './busy-year';
 import { type Contender, measure, table } from './harness';
+import { lib } from './library';
+
+const { can, execute, initial, persist, restore, subscriptionMachine } = lib;
 
 const N = commands.length;
 const first = initial(subscriptionMachine, input).snapshot;
@@ -47,16 +36,70 @@ export async function stepBench(): Promise<string> {
   for (const c of commands) [b] = transition(bareMachine, b, c as never);
   const end = before[N] as (typeof before)[number];
   if (r.context.version !== end.context.version || b.context.version !== end.context.version)
-    throw new Error(`contenders disagree: ${r.context.version}, ${b.context.version}, ${end.context.version}`);
+    throw new Error(
+      `contenders disagree: ${r.context.version}, ${b.context.version}, ${end.context.version}`,
+    );
 
   const contenders: Contender[] = [
-    { name: 'hand-written reducer', ops: N, run: () => { let s = reducerStart(); for (const c of commands) s = reduce(s, c); } },
-    { name: 'bare XState transition()', ops: N, run: () => { let s = bareStart; for (const c of commands) [s] = transition(bareMachine, s, c as never); } },
-    { name: 'execute()', ops: N, run: () => { let s = first; for (const c of commands) { const x = execute(subscriptionMachine, s, c); if (x.ok) s = x.snapshot; } } },
+    {
+      name: 'hand-written reducer',
+      ops: N,
+      run: () => {
+        let s = reducerStart();
+        for (const c of commands) s = reduce(s, c);
+      },
+    },
+    {
+      name: 'bare XState transition()',
+      ops: N,
+      run: () => {
+        let s = bareStart;
+        for (const c of commands) [s] = transition(bareMachine, s, c as never);
+      },
+    },
+    {
+      name: 'execute()',
+      ops: N,
+      run: () => {
+        let s = first;
+        for (const c of commands) {
+          const x = execute(subscriptionMachine, s, c);
+          if (x.ok) s = x.snapshot;
+        }
+      },
+    },
     { name: 'bare XState actor, a child actor per request', ops: N, run: bareActorYear },
-    { name: 'actor.send', ops: N, run: () => { const a = createActor(subscriptionMachine, { input }).start(); for (const c of commands) a.send(c); a.stop(); } },
-    { name: 'JSON → restore → execute → persist → JSON', ops: N, run: () => { for (let i = 0; i < N; i++) { const x = execute(subscriptionMachine, restore(subscriptionMachine, JSON.parse(texts[i] as string)), commands[i] as SubscriptionCommand); if (x.ok) JSON.stringify(persist(x.snapshot)); } } },
-    { name: 'can()', ops: N, run: () => { for (let i = 0; i < N; i++) can(subscriptionMachine, before[i] as never, commands[i] as SubscriptionCommand); } },
+    {
+      name: 'actor.send',
+      ops: N,
+      run: () => {
+        const a = createActor(subscriptionMachine, { input }).start();
+        for (const c of commands) a.send(c);
+        a.stop();
+      },
+    },
+    {
+      name: 'JSON → restore → execute → persist → JSON',
+      ops: N,
+      run: () => {
+        for (let i = 0; i < N; i++) {
+          const x = execute(
+            subscriptionMachine,
+            restore(subscriptionMachine, texts[i] as string),
+            commands[i] as SubscriptionCommand,
+          );
+          if (x.ok) JSON.stringify(persist(x.snapshot));
+        }
+      },
+    },
+    {
+      name: 'can()',
+      ops: N,
+      run: () => {
+        for (let i = 0; i < N; i++)
+          can(subscriptionMachine, before[i] as never, commands[i] as SubscriptionCommand);
+      },
+    },
   ];
   const us = await measure(contenders);
   const t = (name: string) => us.get(name) as number;
@@ -70,8 +113,16 @@ export async function stepBench(): Promise<string> {
       { name: 'bare XState transition()', us: bare, label: '1.00×' },
       { name: 'execute() vs bare transition()   (target ≥ 3×)', us: t('execute()'), against: bare },
       { name: 'bare XState actor, a child actor per request', us: bareActor, label: '1.00×' },
-      { name: 'actor.send vs the bare actor     (target ≥ 0.7×)', us: t('actor.send'), against: bareActor },
-      { name: 'JSON round trip vs bare transition() (target ≥ 0.5×)', us: t('JSON → restore → execute → persist → JSON'), against: bare },
+      {
+        name: 'actor.send vs the bare actor     (target ≥ 0.7×)',
+        us: t('actor.send'),
+        against: bareActor,
+      },
+      {
+        name: 'JSON round trip vs bare transition() (target ≥ 0.5×)',
+        us: t('JSON → restore → execute → persist → JSON'),
+        against: bare,
+      },
       { name: 'can() vs bare transition()       (target ≥ 10×)', us: t('can()'), against: bare },
     ]),
   ].join('\n');

@@ -4,7 +4,8 @@
  * cloudblue/connect-python-openapi-client `tests/data/specs.yml`). Everything is off by default, as
  * on a new Connect product.
  */
-import { isPlainObject, type Schema } from '../core/schema';
+import { isForbiddenKey } from '../core/plain';
+import { isPlainObject } from '../core/schema';
 import { type JsonValue, jsonValue } from './json';
 
 /** The request types that may be scheduled, one switch each. */
@@ -255,6 +256,8 @@ function unknownKeys(value: unknown, path: string): Record<string, JsonValue> | 
  */
 export function defineCapabilities(partial: CapabilitiesInput = {}): Capabilities {
   if (!isPlainObject(partial)) throw new TypeError('capabilities: expected an object');
+  // Already complete (a subscription handing its own to a request): nothing to resolve.
+  if (checkCapabilities(partial, 'capabilities') === null) return partial as Capabilities;
   const p = partial as Record<string, unknown>;
   for (const key of Object.keys(p))
     if (!TOP_KEYS.has(key)) throw new TypeError(`capabilities.${key}: is not a capability`);
@@ -308,6 +311,7 @@ function* leaves(json: Record<string, unknown>, prefix = ''): Generator<[string,
   for (const key of Object.keys(json)) {
     const value = json[key];
     const path = `${prefix}${key}`;
+    if (isForbiddenKey(key)) throw new TypeError(`product.capabilities.${path}: is not allowed`);
     if (isPlainObject(value) && !KNOWN_PATHS.has(path)) yield* leaves(value, `${path}.`);
     else yield [path, value];
   }
@@ -369,43 +373,92 @@ export function capabilitiesFromConnect(json: unknown): Capabilities {
   return out as unknown as Capabilities;
 }
 
-/** Keys every persisted {@link Capabilities} has; the others are optional. */
-const REQUIRED_KEYS = [...TOP_KEYS].filter((k) => k !== 'subscriptionSchema' && k !== 'unknown');
+const isBool = (v: unknown) => typeof v === 'boolean';
+
+/** Why a complete {@link Capabilities} object is not valid, or `null`: every field, nothing else. */
+function completeProblem(value: Record<string, unknown>, path: string): string | null {
+  for (const key of Object.keys(value))
+    if (!TOP_KEYS.has(key)) return `${path}.${key}: is not a capability`;
+  for (const key of Object.keys(FLAGS))
+    if (!isBool(value[key])) return `${path}.${key}: expected a boolean`;
+  const lvl = value.resellerAuthorizationLevel;
+  if (lvl !== 0 && lvl !== 1 && lvl !== 2)
+    return `${path}.resellerAuthorizationLevel: expected 0, 1 or 2`;
+  for (const [key, { types }] of Object.entries(GROUPS)) {
+    const group = value[key];
+    if (!isPlainObject(group)) return `${path}.${key}: expected an object`;
+    for (const type of Object.keys(group))
+      if (!(types as readonly string[]).includes(type))
+        return `${path}.${key}.${type}: is not a request type this capability has`;
+    for (const type of types)
+      if (!isBool(group[type])) return `${path}.${key}.${type}: expected a boolean`;
+  }
+  for (const key of Object.keys(CHOICES))
+    if (!(OFFLINE as readonly unknown[]).includes(value[key]))
+      return `${path}.${key}: expected one of "no", "auto", "allowed"`;
+  if (
+    value.subscriptionSchema !== undefined &&
+    !(SCHEMAS as readonly unknown[]).includes(value.subscriptionSchema)
+  )
+    return `${path}.subscriptionSchema: expected "explicit" or "evergreen"`;
+  const ppu = value.payAsYouGo;
+  if (!isPlainObject(ppu)) return `${path}.payAsYouGo: expected an object`;
+  for (const key of Object.keys(ppu))
+    if (![...PPU_KEYS].includes(key)) return `${path}.payAsYouGo.${key}: is not a capability`;
+  for (const key of ['enabled', ...PPU_FLAGS])
+    if (!isBool(ppu[key])) return `${path}.payAsYouGo.${key}: expected a boolean`;
+  if (ppu.schema !== undefined && !(PPU_SCHEMAS as readonly unknown[]).includes(ppu.schema))
+    return `${path}.payAsYouGo.schema: expected one of ${PPU_SCHEMAS.join(', ')}`;
+  const fields = ppu.requiredCustomFields;
+  if (!Array.isArray(fields) || !fields.every((f) => typeof f === 'string'))
+    return `${path}.payAsYouGo.requiredCustomFields: expected an array of strings`;
+  if (value.unknown !== undefined) {
+    if (!isPlainObject(value.unknown)) return `${path}.unknown: expected an object`;
+    return jsonValue(value.unknown, `${path}.unknown`);
+  }
+  return null;
+}
+
+const PPU_KEYS = new Set(['enabled', 'schema', ...PPU_FLAGS, 'requiredCustomFields']);
 
 /** Validates a persisted {@link Capabilities} object (every field present, nothing else). */
 export function checkCapabilities(value: unknown, path: string): string | null {
-  if (!isPlainObject(value)) return `${path}: expected an object`;
-  for (const key of REQUIRED_KEYS)
-    if (value[key] === undefined) return `${path}.${key}: is required`;
-  for (const key of Object.keys(GROUPS)) {
-    const group = value[key];
-    if (!isPlainObject(group)) return `${path}.${key}: expected an object`;
-    for (const type of GROUPS[key as Group].types)
-      if (typeof group[type] !== 'boolean') return `${path}.${key}.${type}: expected a boolean`;
-  }
-  for (const key of Object.keys(FLAGS))
-    if (typeof value[key] !== 'boolean') return `${path}.${key}: expected a boolean`;
-  const ppu = value.payAsYouGo;
-  if (!isPlainObject(ppu)) return `${path}.payAsYouGo: expected an object`;
-  for (const key of ['enabled', ...PPU_FLAGS, 'requiredCustomFields'])
-    if (ppu[key] === undefined) return `${path}.payAsYouGo.${key}: is required`;
-  const resolved = isCapabilitiesInput(value, path);
-  if (resolved) return resolved;
-  const lvl = value.resellerAuthorizationLevel;
-  return lvl === 0 || lvl === 1 || lvl === 2
-    ? null
-    : `${path}.resellerAuthorizationLevel: expected 0, 1 or 2`;
+  return isPlainObject(value) ? completeProblem(value, path) : `${path}: expected an object`;
 }
 
-/** Validates a partial {@link CapabilitiesInput} at `path`, with {@link defineCapabilities}'s checks. */
-export const isCapabilitiesInput: Schema<CapabilitiesInput> = (value, path) => {
+/**
+ * A machine input's capabilities, resolved; a `TypeError` names the machine and the bad field, as
+ * input errors do (`subscriptionMachine input.capabilities.renew: expected a boolean, …`).
+ */
+export function resolveCapabilities(value: unknown, machine: string): Capabilities {
   try {
-    defineCapabilities(value as CapabilitiesInput);
-    return null;
+    return defineCapabilities(value as CapabilitiesInput | undefined);
   } catch (error) {
-    return (error as Error).message.replace(/^capabilities/, path);
+    throw new TypeError(`${machine} input.${(error as Error).message}`);
   }
-};
+}
+
+/** Whether two resolved capability sets are the same, field by field. */
+export function sameCapabilities(a: Capabilities, b: Capabilities): boolean {
+  if (a === b) return true;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  return (
+    Object.keys(FLAGS).every((key) => x[key] === y[key]) &&
+    a.resellerAuthorizationLevel === b.resellerAuthorizationLevel &&
+    Object.entries(GROUPS).every(([key, { types }]) =>
+      types.every(
+        (type) =>
+          (x[key] as Record<string, boolean>)[type] === (y[key] as Record<string, boolean>)[type],
+      ),
+    ) &&
+    a.cancelOffline === b.cancelOffline &&
+    a.suspendOffline === b.suspendOffline &&
+    a.subscriptionSchema === b.subscriptionSchema &&
+    JSON.stringify(a.payAsYouGo) === JSON.stringify(b.payAsYouGo) &&
+    JSON.stringify(a.unknown) === JSON.stringify(b.unknown)
+  );
+}
 
 /** The draft validation switch of a fulfillment request type, if it has one. */
 export function draftValidationOf(capabilities: Capabilities, type: string): boolean {

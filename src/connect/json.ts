@@ -2,6 +2,7 @@
  * Plain JSON values, for the parts of Connect's objects the library keeps as given (a parameter's
  * `structured_value` and `constraints`, capabilities it does not know).
  */
+import { isForbiddenKey } from '../core/plain';
 import { describe, isPlainObject, type Schema } from '../core/schema';
 
 /** A JSON value. */
@@ -28,6 +29,8 @@ function jsonProblem(value: unknown, path: string, depth: number): string | null
   }
   if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
+      // A free-form key still never names an Object.prototype member.
+      if (isForbiddenKey(key)) return `${path}.${key}: is not allowed`;
       const problem = jsonProblem(value[key], `${path}.${key}`, depth + 1);
       if (problem) return problem;
     }

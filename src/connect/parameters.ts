@@ -48,9 +48,10 @@ export const parameterEditSchema: Schema<ParameterEdit> = object({
   structuredValue: optional(jsonObject),
 });
 
+const fromMinusOne = integer(-1);
 /** An integer from -1 (unlimited), or `'unlimited'`. */
 export const quantitySchema: Schema<Quantity> = (value, path) =>
-  value === 'unlimited' ? null : integer(-1)(value, path);
+  value === 'unlimited' ? null : fromMinusOne(value, path);
 
 export const itemSchema: Schema<Item> = object({
   id: nonEmptyString,

@@ -6,6 +6,7 @@
 import { created } from '../core/bookkeeping';
 import { tickSpec } from '../core/command';
 import {
+  anObject,
   boolean,
   instant,
   literal,
@@ -16,7 +17,7 @@ import {
 } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
 import { dayAfter } from '../core/time';
-import { type CapabilitiesInput, defineCapabilities, isCapabilitiesInput } from './capabilities';
+import { resolveCapabilities } from './capabilities';
 import {
   hasError,
   hasValue,
@@ -204,7 +205,8 @@ const inputSchema = object({
   requestType: literal(...REQUEST_TYPES),
   at: instant,
   by: object({ role: literal(...CONNECT_ROLES), id: optional(nonEmptyString) }),
-  capabilities: optional(isCapabilitiesInput),
+  // Checked and resolved by defineCapabilities, which names the bad field.
+  capabilities: optional(anObject),
   draft: optional(boolean),
   tierConfigRequired: optional(boolean),
   items: optional(itemsSchema),
@@ -218,7 +220,7 @@ const inputSchema = object({
 export function requestContext(input: FulfillmentRequestInput): FulfillmentRequestContext {
   const error = inputSchema(input, 'input');
   if (error) throw new TypeError(`fulfillmentRequestMachine ${error}`);
-  const capabilities = defineCapabilities(input.capabilities as CapabilitiesInput | undefined);
+  const capabilities = resolveCapabilities(input.capabilities, 'fulfillmentRequestMachine');
   const disabled = requestTypeEnabled(capabilities, input.requestType);
   if (disabled)
     throw new TypeError(`fulfillmentRequestMachine input.requestType: ${disabled.message}`);

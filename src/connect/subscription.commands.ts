@@ -6,10 +6,18 @@
 import { created } from '../core/bookkeeping';
 import { tickSpec } from '../core/command';
 import { refuse } from '../core/rejection';
-import { boolean, instant, literal, nonEmptyString, object, optional } from '../core/schema';
+import {
+  anObject,
+  boolean,
+  instant,
+  literal,
+  nonEmptyString,
+  object,
+  optional,
+} from '../core/schema';
 import type { CommandSpec } from '../core/spec';
 import { create } from '../core/step';
-import { type CapabilitiesInput, defineCapabilities, isCapabilitiesInput } from './capabilities';
+import { resolveCapabilities } from './capabilities';
 import {
   applyQuantities,
   applyUpdates,
@@ -103,7 +111,8 @@ const inputSchema = object({
   by: object({ role: literal(...CONNECT_ROLES), id: optional(nonEmptyString) }),
   purchaseRequestId: optional(nonEmptyString),
   status: optional(literal('active', 'suspended')),
-  capabilities: optional(isCapabilitiesInput),
+  // Checked and resolved by defineCapabilities, which names the bad field.
+  capabilities: optional(anObject),
   connection: optional(literal(...CONNECTIONS)),
   draft: optional(boolean),
   tierConfigRequired: optional(boolean),
@@ -123,7 +132,7 @@ export function subscriptionContext(input: SubscriptionInput): Ctx {
     id: input.id,
     ...(input.productId === undefined ? {} : { productId: input.productId }),
     connection: input.connection ?? 'production',
-    capabilities: defineCapabilities(input.capabilities),
+    capabilities: resolveCapabilities(input.capabilities, 'subscriptionMachine'),
     items: input.items ?? [],
     params: input.params ?? [],
     pendingRequest: null,
@@ -145,7 +154,7 @@ function existingProblem(input: SubscriptionInput): string | null {
   if (extra) return `input.${extra}: an existing subscription (input.status) opens no purchase`;
   if (
     input.status === 'suspended' &&
-    !defineCapabilities(input.capabilities as CapabilitiesInput).administrativeHold
+    !resolveCapabilities(input.capabilities, 'subscriptionMachine').administrativeHold
   )
     return 'input.status: a suspended subscription needs the administrativeHold capability';
   return null;
@@ -199,7 +208,10 @@ export function openRequest(
   input: FulfillmentRequestInput,
   openedIn: SubscriptionStatus | null,
 ): Opened {
-  const { subject, emitted } = create(fulfillmentRequestMachine, input);
+  // The input is built from the subscription's own (validated) data and the admitted command.
+  const { subject, emitted } = create(fulfillmentRequestMachine, input, undefined, {
+    trusted: true,
+  });
   const request = subject.context as unknown as FulfillmentRequestContext;
   const status = subject.status as PendingRequest['status'];
   return {

@@ -18,7 +18,7 @@ import {
 } from '../core/schema';
 import type { Invariant, MachineSpec, PersistedChild, Subject } from '../core/spec';
 import { compareInstants } from '../core/time';
-import { checkCapabilities } from './capabilities';
+import { checkCapabilities, sameCapabilities } from './capabilities';
 import { itemsSchema, parametersSchema } from './parameters';
 import { fulfillmentRequestMachine } from './request.machine';
 import {
@@ -158,7 +158,7 @@ export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
       request.subscriptionId !== id
     )
       return 'request.context: is not the request context.pendingRequest names';
-    if (JSON.stringify(request.capabilities) !== JSON.stringify(capabilities))
+    if (!sameCapabilities(request.capabilities, capabilities))
       return "request.context.capabilities: differ from the subscription's";
     return null;
   },

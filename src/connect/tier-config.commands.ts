@@ -5,6 +5,7 @@
  */
 import { created } from '../core/bookkeeping';
 import {
+  anObject,
   boolean,
   instant,
   literal,
@@ -14,7 +15,7 @@ import {
   string,
 } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
-import { type CapabilitiesInput, defineCapabilities, isCapabilitiesInput } from './capabilities';
+import { resolveCapabilities } from './capabilities';
 import { hasError, hasValue, parametersSchema, parameterUpdatesSchema } from './parameters';
 import { CONNECT_ROLES } from './request.types';
 import {
@@ -123,7 +124,8 @@ const inputSchema = object({
   }),
   at: instant,
   by: object({ role: literal(...CONNECT_ROLES), id: optional(nonEmptyString) }),
-  capabilities: optional(isCapabilitiesInput),
+  // Checked and resolved by defineCapabilities, which names the bad field.
+  capabilities: optional(anObject),
   draft: optional(boolean),
   waitsForTier2: optional(boolean),
   params: optional(parametersSchema),
@@ -141,7 +143,7 @@ export function tierConfigContext(input: TierConfigRequestInput): Ctx {
     id: input.id,
     requestType: input.requestType,
     configuration: input.configuration,
-    capabilities: defineCapabilities(input.capabilities as CapabilitiesInput | undefined),
+    capabilities: resolveCapabilities(input.capabilities, 'tierConfigRequestMachine'),
     draft: input.draft === true,
     waitsForTier2: input.waitsForTier2 === true,
     params: input.params ?? [],

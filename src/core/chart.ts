@@ -55,6 +55,8 @@ export interface Chart {
   /** Every guard and action name the chart refers to. */
   readonly guards: ReadonlySet<string>;
   readonly actions: ReadonlySet<string>;
+  /** Every move the chart can make, as `from\0command\0to` (`create` from ''). */
+  readonly moves: ReadonlySet<string>;
 }
 
 type AnyNode = AnyStateMachine['root'];
@@ -196,6 +198,7 @@ export function compileChart(machine: AnyStateMachine): Chart {
     handled,
     guards,
     actions,
+    moves: movesOf(states, (initialTarget as AnyNode).key),
   };
 }
 
@@ -209,16 +212,31 @@ export function chartAllows(
   command: string,
   to: string,
 ): boolean {
-  if (from === null) return command === 'create' && settlesIn(chart, chart.initial).has(to);
-  const candidates = chart.states.get(from)?.on.get(command) ?? [];
-  return candidates.some((c) =>
-    c.target === undefined ? from === to : settlesIn(chart, c.target).has(to),
-  );
+  return chart.moves.has(`${from ?? ''}\u0000${command}\u0000${to}`);
+}
+
+/** Every `from, command, to` the chart can make, as keys for {@link chartAllows}. */
+function movesOf(states: ReadonlyMap<string, ChartState>, initial: string): Set<string> {
+  const moves = new Set<string>();
+  for (const to of settlesIn(states, initial)) moves.add(`\u0000create\u0000${to}`);
+  for (const [from, state] of states) {
+    for (const [command, candidates] of state.on) {
+      for (const c of candidates) {
+        const ends = c.target === undefined ? [from] : settlesIn(states, c.target);
+        for (const to of ends) moves.add(`${from}\u0000${command}\u0000${to}`);
+      }
+    }
+  }
+  return moves;
 }
 
 /** The statuses entering `state` may end in, through its `always` transitions. */
-function settlesIn(chart: Chart, state: string, seen = new Set<string>()): Set<string> {
-  const node = chart.states.get(state);
+function settlesIn(
+  states: ReadonlyMap<string, ChartState>,
+  state: string,
+  seen = new Set<string>(),
+): Set<string> {
+  const node = states.get(state);
   if (node === undefined || seen.has(state)) return new Set();
   seen.add(state);
   if (node.always.length === 0) return new Set([state]);
@@ -226,7 +244,8 @@ function settlesIn(chart: Chart, state: string, seen = new Set<string>()): Set<s
   // A guarded always may not be taken: the state itself is then where it rests.
   if (node.always.every((c) => c.guard !== undefined)) out.add(state);
   for (const c of node.always) {
-    for (const s of c.target === undefined ? [state] : settlesIn(chart, c.target, seen)) out.add(s);
+    for (const s of c.target === undefined ? [state] : settlesIn(states, c.target, seen))
+      out.add(s);
   }
   return out;
 }

@@ -42,6 +42,8 @@ export interface Evaluation {
 }
 
 type Impl = ((...args: unknown[]) => unknown) & Record<string, unknown>;
+/** An action to run: a named one, an inline function, or a built-in an `enqueueActions` queued. */
+type Queued = Ref | Impl | { readonly builtin: Impl };
 
 /** A feature outside the library's subset met at run time (a provided implementation, say). */
 export class UnsupportedFeature extends Error {}
@@ -49,12 +51,17 @@ export class UnsupportedFeature extends Error {}
 /** Evaluates guards and actions of one machine within one step; guard results are memoized. */
 export class Evaluator {
   private readonly memo = new Map<string, boolean>();
+  private readonly self: unknown;
+  private readonly system: unknown;
 
   constructor(
     readonly machine: AnyStateMachine,
     readonly chart: Chart,
-    private readonly live: Live | undefined,
-  ) {}
+    live: Live | undefined,
+  ) {
+    this.self = live?.self;
+    this.system = live?.system;
+  }
 
   private params(ref: Ref, context: unknown, event: unknown): unknown {
     return typeof ref.params === 'function' ? ref.params({ context, event }) : ref.params;
@@ -90,13 +97,14 @@ export class Evaluator {
   }
 
   private args(state: Evaluation, event: unknown) {
-    return { context: state.context, event, self: this.live?.self, system: this.live?.system };
+    return { context: state.context, event, self: this.self, system: this.system };
   }
 
   /** Runs one action (a name, or an action object an `enqueueActions` queued). */
-  private run(action: Ref | Impl, state: Evaluation, event: unknown, params: unknown): void {
+  private run(action: Queued, state: Evaluation, event: unknown, params: unknown): void {
     let impl: Impl;
     if (typeof action === 'function') impl = action;
+    else if ('builtin' in action) impl = action.builtin;
     else {
       const found = this.machine.implementations.actions[action.name] as Impl | undefined;
       if (typeof found !== 'function')
@@ -108,7 +116,13 @@ export class Evaluator {
     switch (impl.type) {
       case 'xstate.assign': {
         const assignment = impl.assignment as Impl | Record<string, unknown>;
-        const assignArgs = { ...args, spawn: unsupportedSpawn };
+        const assignArgs = {
+          context: args.context,
+          event,
+          self: this.self,
+          system: this.system,
+          spawn: unsupportedSpawn,
+        };
         let partial: Record<string, unknown>;
         if (typeof assignment === 'function')
           partial = assignment(assignArgs, params) as Record<string, unknown>;
@@ -128,22 +142,23 @@ export class Evaluator {
         return;
       }
       case 'xstate.enqueueActions': {
-        const queued: (Ref | Impl)[] = [];
-        (impl.collect as Impl)(
-          {
-            ...args,
-            enqueue: this.enqueue(queued),
-            check: (g: unknown) => this.check(g, state, event),
-          },
-          params,
-        );
+        const queued: Queued[] = [];
+        const collectArgs = {
+          context: args.context,
+          event,
+          self: this.self,
+          system: this.system,
+          enqueue: this.enqueue(queued),
+          check: (g: unknown) => this.check(g, state, event),
+        };
+        (impl.collect as Impl)(collectArgs, params);
         for (const next of queued) this.run(next, state, event, undefined);
         return;
       }
       case 'xstate.spawnChild': {
         const resolve = <T>(v: unknown) =>
           (typeof v === 'function'
-            ? (v as Impl)({ context: state.context, event, self: this.live?.self })
+            ? (v as Impl)({ context: state.context, event, self: this.self })
             : v) as T;
         const id = resolve<string>(impl.id);
         const src = impl.src;
@@ -176,7 +191,7 @@ export class Evaluator {
         // A custom action: an effect for a live actor, never run by a pure step.
         state.effects.push({
           kind: 'exec',
-          type: typeof action === 'function' ? impl.name : action.name,
+          type: typeof action === 'function' || 'builtin' in action ? impl.name : action.name,
           exec: impl as (info: unknown, params: unknown) => void,
           info: args,
           params,
@@ -190,9 +205,11 @@ export class Evaluator {
   }
 
   /** `enqueue` as `enqueueActions` hands it out, queuing XState action objects it builds itself. */
-  private enqueue(queued: (Ref | Impl)[]) {
-    const builtin = (type: string, props: Record<string, unknown>) =>
-      queued.push(Object.assign(() => {}, { type, ...props }) as unknown as Impl);
+  private enqueue(queued: Queued[]) {
+    const builtin = (type: string, props: Record<string, unknown>) => {
+      props.type = type;
+      queued.push({ builtin: props as Impl });
+    };
     const enqueue = (action: unknown) => {
       const ref =
         typeof action === 'function'
@@ -242,7 +259,7 @@ export class Evaluator {
     if (!node.final) return;
     state.done = true;
     if (this.chart.output === undefined) return;
-    const self = this.live?.self;
+    const self = this.self;
     const own =
       node.output === undefined
         ? undefined

@@ -201,17 +201,21 @@ export function readSubject(compiled: Compiled, data: unknown, prefix = ''): Sub
 export function restore<M extends AnyStateMachine>(machine: M, json: unknown): SnapshotOf<M> {
   const compiled = compiledOf(machine);
   const { spec } = compiled;
-  let data = json;
+  let data: unknown;
   if (typeof json === 'string') {
+    // Parsed here, the data is already private and JSON: the schemas refuse forbidden keys.
     try {
       data = JSON.parse(json);
     } catch (error) {
       throw new SnapshotError(`not valid JSON: ${(error as Error).message}`);
     }
+  } else {
+    // The caller's object: copied first, so that the snapshot shares nothing with it.
+    const copied = plainCopy(json, 'snapshot');
+    if (!copied.ok) throw new SnapshotError(copied.message.replace(/^snapshot\./, ''));
+    data = copied.value;
   }
-  const copied = plainCopy(data, 'snapshot');
-  if (!copied.ok) throw new SnapshotError(copied.message.replace(/^snapshot\./, ''));
-  const subject = readSubject(compiled, copied.value);
+  const subject = readSubject(compiled, data);
   const final = spec.finalStatuses.includes(subject.status);
   const children = spec.children?.(subject) ?? {};
   return snapshotOf(

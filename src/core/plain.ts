@@ -2,11 +2,12 @@
  * Untrusted values in, plain JSON data out.
  *
  * Commands and persisted snapshots come from outside: an HTTP body, a database row, a caller's
- * object it may change later. Before anything reads them, they are copied into fresh plain data:
- * own enumerable string keys with data values only, no prototype but `Object.prototype`, no key
- * named after an `Object.prototype` member (`__proto__`, `constructor`, `toString`, …). A getter is never run, and a Proxy whose trap
- * throws is refused like any other non-data value. Whatever the caller does to its object
- * afterwards, the copy does not change.
+ * object it may change later. Before anything reads them, they are copied into fresh plain data,
+ * as JSON sees them: own enumerable string keys, no prototype but `Object.prototype` (or none), no
+ * key named after an `Object.prototype` member (`__proto__`, `constructor`, `toString`, …), finite
+ * numbers, no holes. Each value is read once; a getter or Proxy trap that throws is refused like
+ * any other non-data value. Whatever the caller does to its object afterwards, the copy does not
+ * change.
  */
 
 /**
@@ -31,6 +32,9 @@ const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
   'xstate$$type',
 ]);
 
+/** Whether `key` is one no command or snapshot may carry (see {@link plainCopy}). */
+export const isForbiddenKey = (key: string): boolean => FORBIDDEN_KEYS.has(key);
+
 /** Deeper than this is not a command or a snapshot of this library. */
 const MAX_DEPTH = 64;
 
@@ -43,68 +47,76 @@ export interface NotPlain {
 
 class Refused extends Error {
   constructor(
-    readonly field: string,
+    public field: string,
     readonly expected: string,
   ) {
     super(expected);
   }
+
+  /** Prefixes the path of the value it was found in (paths are built only for a refusal). */
+  within(key: string | number): Refused {
+    const inner = this.field;
+    const head = typeof key === 'number' ? `[${key}]` : key;
+    this.field =
+      inner === '' ? head : inner.startsWith('[') ? `${head}${inner}` : `${head}.${inner}`;
+    return this;
+  }
 }
 
-const child = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
-
-function copyValue(value: unknown, path: string, depth: number): unknown {
+function copyValue(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) throw new Refused(path, `a finite number, got ${value}`);
+      if (!Number.isFinite(value)) throw new Refused('', `a finite number, got ${value}`);
       return value;
     case 'object':
       if (value === null) return null;
-      if (depth >= MAX_DEPTH) throw new Refused(path, `at most ${MAX_DEPTH} levels of nesting`);
-      return Array.isArray(value)
-        ? copyArray(value, path, depth + 1)
-        : copyObject(value, path, depth + 1);
+      if (depth >= MAX_DEPTH) throw new Refused('', `at most ${MAX_DEPTH} levels of nesting`);
+      return Array.isArray(value) ? copyArray(value, depth + 1) : copyObject(value, depth + 1);
     default:
       throw new Refused(
-        path,
+        '',
         `plain JSON data, got ${value === undefined ? 'undefined' : `a ${typeof value}`}`,
       );
   }
 }
 
-function copyArray(value: readonly unknown[], path: string, depth: number): unknown[] {
+function copyArray(value: readonly unknown[], depth: number): unknown[] {
   const length = value.length;
-  // An array's own keys are its indices and `length`: anything else is not JSON data.
-  if (Reflect.ownKeys(value).length !== length + 1)
-    throw new Refused(path, 'an array without holes or extra properties');
   const out = new Array<unknown>(length);
-  for (let i = 0; i < length; i++) {
-    const at = `${path}[${i}]`;
-    const descriptor = Reflect.getOwnPropertyDescriptor(value, i);
-    if (descriptor === undefined || !('value' in descriptor))
-      throw new Refused(at, 'a data element, got a getter');
-    out[i] = copyValue(descriptor.value, at, depth);
+  let i = 0;
+  try {
+    for (; i < length; i++) {
+      // A hole is not JSON data (JSON would turn it into null).
+      if (!Object.hasOwn(value, i)) throw new Refused('', 'an element, got a hole');
+      out[i] = copyValue(value[i], depth);
+    }
+  } catch (error) {
+    throw error instanceof Refused ? error.within(i) : error;
   }
   return out;
 }
 
-function copyObject(value: object, path: string, depth: number): Record<string, unknown> {
+function copyObject(value: object, depth: number): Record<string, unknown> {
   const proto = Reflect.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null)
-    throw new Refused(path, 'a plain object, got an instance of a class');
+    throw new Refused('', 'a plain object, got an instance of a class');
   const out: Record<string, unknown> = {};
-  for (const key of Reflect.ownKeys(value)) {
-    if (typeof key !== 'string') throw new Refused(path, 'string keys only, got a symbol key');
-    const at = child(path, key);
-    if (FORBIDDEN_KEYS.has(key)) throw new Refused(at, `no key named ${key}`);
-    const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-    if (descriptor === undefined || !descriptor.enumerable)
-      throw new Refused(at, 'an enumerable property');
-    if (!('value' in descriptor)) throw new Refused(at, 'a data property, got a getter');
-    // An `undefined` property is absent, as it would be after JSON.
-    if (descriptor.value !== undefined) out[key] = copyValue(descriptor.value, at, depth);
+  let key = '';
+  try {
+    // Enumerable string keys, as JSON sees them; one inherited from a polluted prototype is refused.
+    for (key in value) {
+      if (!Object.hasOwn(value, key)) throw new Refused('', 'own keys only, got an inherited one');
+      if (FORBIDDEN_KEYS.has(key)) throw new Refused('', `no key named ${key}`);
+      // Read once: the copy keeps what a getter answered, and a getter that throws is refused.
+      const field = (value as Record<string, unknown>)[key];
+      // An `undefined` property is absent, as it would be after JSON.
+      if (field !== undefined) out[key] = copyValue(field, depth);
+    }
+  } catch (error) {
+    throw error instanceof Refused ? error.within(key) : error;
   }
   return out;
 }
@@ -118,19 +130,19 @@ export function plainCopy(
   path = '',
 ): { readonly ok: true; readonly value: unknown } | ({ readonly ok: false } & NotPlain) {
   try {
-    const copy = copyValue(value, path, 0);
-    // A Proxy can answer its descriptors and its reads differently: what XState reads of an event
-    // (its `type`) must be what was copied.
+    const copy = copyValue(value, 0);
+    // A Proxy can answer differently each time it is read: what XState reads of an event (its
+    // `type`) must be what was copied.
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const type = Reflect.get(value, 'type');
       if (type !== (copy as Record<string, unknown>).type)
-        throw new Refused(child(path, 'type'), 'a data property, got one that reads differently');
+        throw new Refused('type', 'a data property, got one that reads differently');
     }
     return { ok: true, value: copy };
   } catch (error) {
     if (error instanceof Refused) {
-      const where = error.field === '' ? 'value' : error.field;
-      return { ok: false, message: `${where}: expected ${error.expected}`, field: error.field };
+      const field = path === '' ? error.field : error.within(path).field;
+      return { ok: false, message: `${field || 'value'}: expected ${error.expected}`, field };
     }
     const why = error instanceof Error ? error.message : String(error);
     const where = path === '' ? 'value' : path;

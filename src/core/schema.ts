@@ -6,6 +6,7 @@
  * returns `null` for a valid value or a message such as `params[2].id: expected a non-empty string`.
  * Each schema also carries its TypeScript type, so payload types and their checks cannot drift.
  */
+import { isForbiddenKey } from './plain';
 import { isInstant } from './time';
 
 /** Checks `value`; returns `null` when it is valid, else a message that starts with `path`. */
@@ -46,6 +47,12 @@ export const nonEmptyString: Schema<string> = schema(
 );
 
 export const boolean: Schema<boolean> = schema('a boolean', (v) => typeof v === 'boolean');
+
+/** Any plain object, checked field by field elsewhere. */
+export const anObject: Schema<Readonly<Record<string, unknown>>> = schema(
+  'an object',
+  isPlainObjectValue,
+);
 
 /** An ISO-8601 timestamp with a zone designator (see `core/time.ts`). */
 export const instant: Schema<string> = schema(
@@ -93,9 +100,10 @@ export function array<T>(
     if (options.maxLength !== undefined && value.length > options.maxLength) {
       return `${at(path)}: expected at most ${options.maxLength} elements, got ${value.length}`;
     }
+    // Children are checked without a path, and again with one only to word a refusal: no path
+    // string is built for valid data.
     for (let i = 0; i < value.length; i++) {
-      const error = item(value[i], `${path}[${i}]`);
-      if (error) return error;
+      if (item(value[i], '') !== null) return item(value[i], `${path}[${i}]`);
     }
     return null;
   };
@@ -106,8 +114,10 @@ export function record<T>(item: Schema<T>): Schema<Record<string, T>> {
   return (value, path) => {
     if (!isPlainObject(value)) return `${at(path)}: expected an object, got ${describe(value)}`;
     for (const key of Object.keys(value)) {
-      const error = item(value[key], path === '' ? key : `${path}.${key}`);
-      if (error) return error;
+      // A free-form key still never names an Object.prototype member.
+      if (isForbiddenKey(key)) return `${path === '' ? key : `${path}.${key}`}: is not allowed`;
+      if (item(value[key], '') !== null)
+        return item(value[key], path === '' ? key : `${path}.${key}`);
     }
     return null;
   };
@@ -140,6 +150,10 @@ export type ObjectOf<S extends Shape> = Simplify<
  * True for an object whose prototype is `Object.prototype` or `null`: not an array, a `Date`, a
  * class instance. Values from outside go through `plainCopy` first, which also refuses getters.
  */
+function isPlainObjectValue(value: unknown): boolean {
+  return isPlainObject(value);
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
@@ -165,10 +179,10 @@ export function object<const S extends Shape>(shape: S): ObjectSchema<S> {
         if (isOptional) continue;
         return `${prefix}${key}: is required`;
       }
-      const error = inner(field, `${prefix}${key}`);
-      if (error) return error;
+      // Checked without a path first: the path is built only to word a refusal.
+      if (inner(field, '') !== null) return inner(field, `${prefix}${key}`);
     }
-    for (const key of Object.keys(value)) {
+    for (const key in value) {
       if (!Object.hasOwn(shape, key)) return `${prefix}${key}: is not a known field`;
     }
     return null;

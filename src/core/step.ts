@@ -261,11 +261,22 @@ function admitDelegated(
 }
 
 /** The transition and the bookkeeping of an accepted command. */
-function transition(compiled: Compiled, subject: Subject, admission: Admission): Stepped {
-  const { spec } = compiled;
+/** The context the chart runs on: a delegated command's child result written back first. */
+function chartContext(compiled: Compiled, subject: Subject, admission: Admission): AnyContext {
+  const child = admission.child;
+  const delegate = compiled.spec.delegate;
+  return child !== undefined && delegate !== undefined
+    ? (delegate.advance(subject.context as AnyContext, child.step.subject) as AnyContext)
+    : (subject.context as AnyContext);
+}
+
+/**
+ * The chart's part of a step: the transition admission selected (or, for a delegated command, the
+ * one the chart routes to on the advanced context), then `always` routing.
+ */
+function runChart(subject: Subject, context: AnyContext, admission: Admission): Evaluation {
   const command = admission.command as AnyCommand;
   const evaluator = admission.evaluator as Evaluator;
-  const context = subject.context as AnyContext;
   const state: Evaluation = {
     status: subject.status,
     context: context as Record<string, unknown>,
@@ -273,20 +284,29 @@ function transition(compiled: Compiled, subject: Subject, admission: Admission):
     effects: [],
     done: false,
   };
-  let candidate = admission.candidate;
-  const relayed: EmittedBase[] = [];
-  const child = admission.child;
-  if (child !== undefined && spec.delegate !== undefined) {
-    state.context = spec.delegate.advance(context, child.step.subject) as Record<string, unknown>;
-    const { expectedVersion: _parentVersion, ...forwarded } = command;
-    state.effects.push({ kind: 'send', to: child.id, event: forwarded });
-    for (const e of child.step.emitted) if (spec.delegate.relay(e)) relayed.push(e);
-    candidate = evaluator.select(admission.candidates ?? [], state.context, command);
-  }
+  const candidate =
+    admission.child === undefined
+      ? admission.candidate
+      : evaluator.select(admission.candidates ?? [], context, command);
   if (candidate === undefined)
     throw new UnsupportedFeature(`${command.type} in ${subject.status}: no transition routes it`);
   evaluator.microstep(candidate, state, command);
   evaluator.settle(state, command);
+  return state;
+}
+
+function transition(compiled: Compiled, subject: Subject, admission: Admission): Stepped {
+  const { spec } = compiled;
+  const command = admission.command as AnyCommand;
+  const context = subject.context as AnyContext;
+  const state = runChart(subject, chartContext(compiled, subject, admission), admission);
+  const relayed: EmittedBase[] = [];
+  const child = admission.child;
+  if (child !== undefined && spec.delegate !== undefined) {
+    const { expectedVersion: _parentVersion, ...forwarded } = command;
+    state.effects.unshift({ kind: 'send', to: child.id, event: forwarded });
+    for (const e of child.step.emitted) if (spec.delegate.relay(e)) relayed.push(e);
+  }
 
   const after: Subject = { status: state.status, context: state.context as AnyContext };
   const change = spec.changes?.(subject, after, command);
@@ -357,13 +377,21 @@ export function judge(machine: AnyStateMachine, subject: Subject, command: unkno
  * Creates a subject from its input: the chart's context factory, its first status, and the
  * creation's audit entry. Throws a `TypeError` naming a bad input field.
  */
-export function create(machine: AnyStateMachine, input: unknown, live?: Live): Stepped {
+export function create(
+  machine: AnyStateMachine,
+  input: unknown,
+  live?: Live,
+  options: { readonly trusted?: boolean } = {},
+): Stepped {
   const compiled = compiledOf(machine);
   const { chart } = compiled;
-  // The subject keeps a copy of its input: nothing in it is shared with the caller.
-  const copied = plainCopy(input, 'input');
-  if (!copied.ok) throw new TypeError(`${machine.id} ${copied.message}`);
-  input = copied.value;
+  // The subject keeps a copy of its input: nothing in it is shared with the caller. An input the
+  // library built itself from a subject's own data (a subscription opening a request) is trusted.
+  if (!options.trusted) {
+    const copied = plainCopy(input, 'input');
+    if (!copied.ok) throw new TypeError(`${machine.id} ${copied.message}`);
+    input = copied.value;
+  }
   const init = { type: 'xstate.init', input };
   const factory = machine.config.context as unknown;
   const context =
@@ -397,4 +425,25 @@ export function create(machine: AnyStateMachine, input: unknown, live?: Live): S
 
 function noSpawn(): never {
   throw new UnsupportedFeature('spawn in a context factory is not supported');
+}
+
+/**
+ * For the differential test against XState: an accepted command's chart input (the status, the
+ * context the chart runs on, the admitted command) and what the evaluator made of it. `null` when
+ * admission does not accept the command. Not part of the package's API.
+ */
+export function chartStep(
+  machine: AnyStateMachine,
+  subject: Subject,
+  command: unknown,
+): { readonly input: Subject; readonly event: AnyCommand; readonly output: Evaluation } | null {
+  const compiled = compiledOf(machine);
+  const admission = admit(machine, compiled, subject, command, true, {});
+  if (admission.verdict.kind !== 'accepted') return null;
+  const context = chartContext(compiled, subject, admission);
+  return {
+    input: { status: subject.status, context },
+    event: admission.command as AnyCommand,
+    output: runChart(subject, context, admission),
+  };
 }
