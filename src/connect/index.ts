@@ -1,4 +1,21 @@
 export {
+  type ConnectCall,
+  type ConnectCommand,
+  connectCall,
+  connectCalls,
+} from './adapter.calls';
+export { connectCommands } from './adapter.commands';
+export {
+  CONNECT_ASSET_STATUSES,
+  type ConnectAssetJson,
+  type ConnectAssetStatus,
+  type ConnectItemJson,
+  type ConnectParamJson,
+  type ConnectRequestJson,
+} from './adapter.objects';
+export { type FromConnectOptions, fromConnectRequest } from './adapter.read';
+export { toConnectAsset, toConnectRequest } from './adapter.write';
+export {
   type Capabilities,
   type CapabilitiesInput,
   capabilitiesFromConnect,

@@ -146,7 +146,7 @@ export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
       return 'context.pendingRequest.status: an open request is never final';
     if (!(OPENED_IN[status] ?? []).includes(open.openedIn))
       return `context.pendingRequest.openedIn: a ${status} subscription's request was not opened in ${open.openedIn}`;
-    if ((status === 'draft') !== (open.status === 'draft'))
+    if (open.requestType === 'purchase' && (status === 'draft') !== (open.status === 'draft'))
       return 'context.pendingRequest.status: a subscription is draft exactly while its purchase is';
     return null;
   },
