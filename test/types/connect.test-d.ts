@@ -45,12 +45,12 @@ import {
   toConnectRequest,
 } from 'subscription-machines';
 import { commandFactory } from 'subscription-machines/testing';
+import { describe, expectTypeOf, test } from 'vitest';
+import { createActor } from 'xstate';
 import type { requestPayloads } from '../../src/connect/request.commands';
 import type { createPayload } from '../../src/connect/subscription.commands';
 import type { tierConfigPayloads } from '../../src/connect/tier-config.commands';
 import type { ObjectOf } from '../../src/core/schema';
-import { describe, expectTypeOf, test } from 'vitest';
-import { createActor } from 'xstate';
 
 const input = {
   id: 'AS-1',
