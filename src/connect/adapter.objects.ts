@@ -129,6 +129,13 @@ export interface ReadRequest {
 
 type Json = Record<string, unknown>;
 
+// The schemas a read uses, made once.
+const phaseSchema = /*#__PURE__*/ literal('ordering', 'fulfillment', 'configuration');
+const connectionSchema = /*#__PURE__*/ literal(...CONNECTIONS);
+const assetStatusSchema = /*#__PURE__*/ literal(...CONNECT_ASSET_STATUSES);
+const requestTypeSchema = /*#__PURE__*/ literal(...REQUEST_TYPES);
+const requestStatusSchema = /*#__PURE__*/ literal(...REQUEST_STATUSES);
+
 /** Reads one request JSON, or throws a `TypeError` starting with `what` and the field's path. */
 export function readRequest(json: unknown, what: string): ReadRequest {
   const fail = (message: string): never => {
@@ -190,9 +197,7 @@ export function readRequest(json: unknown, what: string): ReadRequest {
     const scope = text(p.scope, `${path}.scope`);
     return {
       id: read(nonEmptyString, p.id, `${path}.id`),
-      phase:
-        phase ??
-        read(literal('ordering', 'fulfillment', 'configuration'), p.phase, `${path}.phase`),
+      phase: phase ?? read(phaseSchema, p.phase, `${path}.phase`),
       ...(value_ === undefined ? {} : { value: value_ }),
       ...(error === undefined ? {} : { valueError: error }),
       ...(typeof required === 'boolean' ? { required } : {}),
@@ -247,11 +252,11 @@ export function readRequest(json: unknown, what: string): ReadRequest {
     asset.connection === undefined || asset.connection === null
       ? 'production'
       : read(
-          literal(...CONNECTIONS),
+          connectionSchema,
           objectAt(asset.connection, 'asset.connection').type,
           'asset.connection.type',
         );
-  const assetStatus = read(literal(...CONNECT_ASSET_STATUSES), asset.status, 'asset.status');
+  const assetStatus = read(assetStatusSchema, asset.status, 'asset.status');
   const template =
     r.template === undefined || r.template === null || r.template === ''
       ? undefined
@@ -266,8 +271,8 @@ export function readRequest(json: unknown, what: string): ReadRequest {
     fail(`updated: ${updated} is earlier than created (${created})`);
   return {
     id: read(nonEmptyString, r.id, 'id'),
-    type: read(literal(...REQUEST_TYPES), r.type, 'type'),
-    status: read(literal(...REQUEST_STATUSES), r.status, 'status'),
+    type: read(requestTypeSchema, r.type, 'type'),
+    status: read(requestStatusSchema, r.status, 'status'),
     created,
     updated,
     ...(reason === undefined ? {} : { reason }),
