@@ -3,7 +3,7 @@
  * its version is unchanged, append the audit entries to the log and the emitted events to the
  * outbox. A writer that loses the race starts over with the new snapshot.
  */
-import { execute, persist } from 'subscription-machines';
+import { execute, persist, type Rejection, SnapshotError } from 'subscription-machines';
 import { type Db, isUniqueViolation, type Sql } from '../db/db';
 import type { Hosted } from '../machines';
 import type { Timings } from '../timings';
@@ -70,7 +70,14 @@ async function attempt(
   if (!result.ok) return { kind: 'rejected', rejection: result.rejection };
   if (result.duplicate) return duplicateOf(row);
 
-  const persisted = timings.lib(() => persist(result.snapshot as never));
+  let persisted: ReturnType<typeof persist>;
+  try {
+    persisted = timings.lib(() => persist(result.snapshot as never));
+  } catch (error) {
+    if (!(error instanceof SnapshotError)) throw error;
+    // Never store what cannot be read back: the command is refused, in the library's own shape.
+    return { kind: 'rejected', rejection: unstorable(command, row.status, error) };
+  }
   const version = (persisted.context as { version: number }).version;
   if (version === row.version) {
     // A clock.tick with nothing due: accepted, and nothing to write.
@@ -95,6 +102,15 @@ async function attempt(
     emitted: result.emitted,
   };
 }
+
+/** The refusal of an accepted command whose snapshot `persist` cannot write as JSON. */
+const unstorable = (command: unknown, status: string, error: SnapshotError): Rejection =>
+  ({
+    code: 'INVALID_COMMAND',
+    message: `the command leads to a snapshot that cannot be stored: ${error.message}`,
+    command,
+    status,
+  }) as Rejection;
 
 /** A short random pause that grows with the attempt, so racing writers spread out. */
 const backoff = (attemptNo: number) =>

@@ -2,7 +2,7 @@
  * Creating a subject: `initial` gives the starting snapshot and what creation emits; the row, its
  * first log entry and the events are inserted in one transaction, or nothing is when the id exists.
  */
-import { initial, persist } from 'subscription-machines';
+import { initial, persist, SnapshotError } from 'subscription-machines';
 import type { Db } from '../db/db';
 import type { Hosted } from '../machines';
 import type { Timings } from '../timings';
@@ -16,14 +16,18 @@ export async function createSubject(
   timings: Timings,
 ): Promise<Outcome> {
   let created: ReturnType<typeof initial>;
+  let persisted: ReturnType<typeof persist>;
   try {
     created = timings.lib(() => initial(hosted.machine, input as never));
+    // An input the machine took but whose snapshot cannot be stored as JSON is refused too.
+    persisted = timings.lib(() => persist(created.snapshot as never));
   } catch (error) {
     // The machines check their input and throw a TypeError that names the field.
-    if (error instanceof TypeError) return { kind: 'invalid-input', message: error.message };
+    if (error instanceof TypeError || error instanceof SnapshotError) {
+      return { kind: 'invalid-input', message: error.message };
+    }
     throw error;
   }
-  const persisted = timings.lib(() => persist(created.snapshot as never));
   const context = persisted.context as { version: number } & Record<string, unknown>;
   const id = hosted.idOf(context);
   const entries = auditEntries(created.emitted, 0, context.version);
