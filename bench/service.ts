@@ -36,7 +36,10 @@ interface Row {
 const quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
-function serverTiming(header: string | string[] | undefined): { library: number; database: number } {
+function serverTiming(header: string | string[] | undefined): {
+  library: number;
+  database: number;
+} {
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   const dur = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(text)?.[1] ?? 0);
   return { library: dur('library'), database: dur('database') };
@@ -64,7 +67,11 @@ async function drive(
       for (let k = 0; sent < count; k++) {
         sent++;
         const subject = mine[k % mine.length] as string;
-        const body = nextCommand(subject, state.get(subject) ?? 'pending', `bench-${run}-${next++}`);
+        const body = nextCommand(
+          subject,
+          state.get(subject) ?? 'pending',
+          `bench-${run}-${next++}`,
+        );
         const t = performance.now();
         const answer = await client.post(`${url}/connect/${subject}/commands`, body);
         latencies.push(performance.now() - t);
@@ -125,7 +132,9 @@ function postgres(): { url: string; stop: () => void } | undefined {
     if (!url) return undefined;
     return { url, stop: () => execFileSync(script, ['stop', dir], { stdio: 'inherit' }) };
   } catch {
-    console.error('PostgreSQL: not installed and could not be started; set DATABASE_URL to include it');
+    console.error(
+      'PostgreSQL: not installed and could not be started; set DATABASE_URL to include it',
+    );
     rmSync(dir, { recursive: true, force: true });
     return undefined;
   }
@@ -145,7 +154,9 @@ async function main() {
       server.stop();
     }
   }
-  console.log(`\n${WARM_UP} commands per subject first; then ${MEASURED} commands per row, each client on its own subjects.\n`);
+  console.log(
+    `\n${WARM_UP} commands per subject first; then ${MEASURED} commands per row, each client on its own subjects.\n`,
+  );
   console.log('| backend | clients | commands/s | p50 ms | p99 ms | library | database |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {

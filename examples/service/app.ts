@@ -64,7 +64,12 @@ export function createService(db: Db, options: ServiceOptions = {}): Listener {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const found = route(request.method ?? 'GET', request.url ?? '/');
     const timings = new Timings();
-    const timed = () => ({ headers: { 'server-timing': timings.header() } });
+    const timed = () => ({
+      headers: {
+        'server-timing': timings.header(),
+        ...(timings.attempts > 0 ? { 'x-write-attempts': String(timings.attempts) } : {}),
+      },
+    });
     switch (found.endpoint) {
       case 'not-found':
         request.resume();

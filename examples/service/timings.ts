@@ -7,6 +7,8 @@ import type { Db, Sql } from './db/db';
 export class Timings {
   library = 0;
   database = 0;
+  /** Transactions a command took: more than one when it lost a race and was retried. */
+  attempts = 0;
 
   /** Runs a library call and counts its time. */
   lib<T>(work: () => T): T {

@@ -49,7 +49,10 @@ function subjectFor(c: BadCommand): Promise<string> {
       const created = await client.post(`${service.url}/${c.machine}`, ownInput(c));
       expect(created.status, created.text).toBe(201);
       for (const command of c.setup ?? []) {
-        const set = await client.post(`${service.url}/${c.machine}/${created.body.id}/commands`, command);
+        const set = await client.post(
+          `${service.url}/${c.machine}/${created.body.id}/commands`,
+          command,
+        );
         expect(set.status, set.text).toBe(200);
         expect(set.body.duplicate).toBe(false);
       }
@@ -170,18 +173,18 @@ describe('bodies the service refuses before any machine sees them', () => {
     }
   });
 
-  it.each([
-    ['application/json; charset=utf-8'],
-    ['Application/JSON; Charset=UTF-8'],
-  ])('%s is JSON', async (type) => {
-    const id = await subjectFor(badCommands[0] as BadCommand);
-    const answer = await client.send(`${service.url}/connect/${id}/commands`, {
-      method: 'POST',
-      body: JSON.stringify({ ...command, colour: 'red' }),
-      headers: { 'content-type': type },
-    });
-    expect(answer.status).toBe(422);
-  });
+  it.each([['application/json; charset=utf-8'], ['Application/JSON; Charset=UTF-8']])(
+    '%s is JSON',
+    async (type) => {
+      const id = await subjectFor(badCommands[0] as BadCommand);
+      const answer = await client.send(`${service.url}/connect/${id}/commands`, {
+        method: 'POST',
+        body: JSON.stringify({ ...command, colour: 'red' }),
+        headers: { 'content-type': type },
+      });
+      expect(answer.status).toBe(422);
+    },
+  );
 
   it('a body over 1 MB is 413, with or without a content length; 1 MB exactly is read', async () => {
     const padded = (bytes: number) => {

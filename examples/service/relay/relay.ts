@@ -103,7 +103,8 @@ export function startRelay({
         nudged = false;
         const batch = await deliverBatch(db, sink, batchSize);
         if (batch.error !== undefined) {
-          failures++;
+          // Back off while nothing gets through; a batch that got partly through counts as progress.
+          failures = batch.delivered > 0 ? 1 : failures + 1;
           log(`relay: ${batch.error}; retrying`);
           await sleep(Math.min(5_000, 50 * 2 ** Math.min(failures, 7)), false);
           continue;

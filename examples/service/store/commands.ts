@@ -133,6 +133,7 @@ export async function sendCommand(
   const commandId = commandIdOf(command);
   for (let attemptNo = 1; attemptNo <= maxAttempts; attemptNo++) {
     let outcome: Outcome | typeof LOST;
+    timings.attempts = attemptNo;
     try {
       outcome = await timings.transaction(db, (tx) =>
         attempt(tx, hosted, id, command, commandId, timings),

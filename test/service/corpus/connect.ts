@@ -100,19 +100,59 @@ const cases: [string, unknown, BadCommand['code']][] = [
   ['expectedVersion is negative', { ...inquire, expectedVersion: -1 }, 'INVALID_COMMAND'],
   ['requestId is a number', { ...inquire, requestId: 1 }, 'INVALID_COMMAND'],
   ['params is an object', { ...inquire, params: { email: 'x' } }, 'INVALID_COMMAND'],
-  ['params nested deeply', { ...inquire, params: json(`${'['.repeat(64)}${']'.repeat(64)}`) }, 'INVALID_COMMAND'],
+  [
+    'params nested deeply',
+    { ...inquire, params: json(`${'['.repeat(64)}${']'.repeat(64)}`) },
+    'INVALID_COMMAND',
+  ],
   ['the buyer inquires', { ...inquire, by: { role: 'buyer' } }, 'FORBIDDEN_ROLE'],
-  ['pend a pending request', { type: 'request.pend', requestId: REQUEST, at: T1, by: { role: 'vendor' } }, 'INVALID_STATE'],
+  [
+    'pend a pending request',
+    { type: 'request.pend', requestId: REQUEST, at: T1, by: { role: 'vendor' } },
+    'INVALID_STATE',
+  ],
   ['a stale expectedVersion', { ...inquire, expectedVersion: 7 }, 'STALE_VERSION'],
   ['expectedVersion zero', { ...inquire, expectedVersion: 0 }, 'STALE_VERSION'],
   ['out of order', { ...inquire, at: '2026-01-01T00:00:00Z' }, 'OUT_OF_ORDER'],
   ['another request', { ...inquire, requestId: 'PR-EDGE-0001-999' }, 'UNKNOWN_REQUEST'],
-  ['fail with an empty reason', { type: 'request.fail', requestId: REQUEST, at: T1, by: { role: 'vendor' }, reason: '' }, 'REASON_REQUIRED'],
-  ['fail with a blank reason', { type: 'request.fail', requestId: REQUEST, at: T1, by: { role: 'vendor' }, reason: ' \t ' }, 'REASON_REQUIRED'],
-  ['fail without a reason', { type: 'request.fail', requestId: REQUEST, at: T1, by: { role: 'vendor' } }, 'REASON_REQUIRED'],
-  ['approve without the fulfillment parameter', { type: 'request.approve', requestId: REQUEST, at: T1, by: { role: 'vendor' }, templateId: 'TL-1' }, 'REQUIRED_PARAMETERS_MISSING'],
+  [
+    'fail with an empty reason',
+    { type: 'request.fail', requestId: REQUEST, at: T1, by: { role: 'vendor' }, reason: '' },
+    'REASON_REQUIRED',
+  ],
+  [
+    'fail with a blank reason',
+    { type: 'request.fail', requestId: REQUEST, at: T1, by: { role: 'vendor' }, reason: ' \t ' },
+    'REASON_REQUIRED',
+  ],
+  [
+    'fail without a reason',
+    { type: 'request.fail', requestId: REQUEST, at: T1, by: { role: 'vendor' } },
+    'REASON_REQUIRED',
+  ],
+  [
+    'approve without the fulfillment parameter',
+    {
+      type: 'request.approve',
+      requestId: REQUEST,
+      at: T1,
+      by: { role: 'vendor' },
+      templateId: 'TL-1',
+    },
+    'REQUIRED_PARAMETERS_MISSING',
+  ],
   ['inquire with no parameter error', { ...inquire, params: [] }, 'NO_PARAMETER_ERRORS'],
-  ['schedule without the capability', { type: 'request.schedule', requestId: REQUEST, at: T1, by: { role: 'vendor' }, plannedDate: '2026-02-01T00:00:00Z' }, 'CAPABILITY_DISABLED'],
+  [
+    'schedule without the capability',
+    {
+      type: 'request.schedule',
+      requestId: REQUEST,
+      at: T1,
+      by: { role: 'vendor' },
+      plannedDate: '2026-02-01T00:00:00Z',
+    },
+    'CAPABILITY_DISABLED',
+  ],
 ];
 
 export const connectCommands: BadCommand[] = [
@@ -127,8 +167,22 @@ export const connectCommands: BadCommand[] = [
     machine: 'connect',
     name: 'a new request on a terminated subscription',
     input: connectEdgeInput,
-    setup: [{ type: 'request.fail', requestId: REQUEST, at: T1, by: { role: 'vendor' }, reason: 'no stock' }],
-    command: { type: 'request.create', requestId: 'PR-EDGE-0001-002', requestType: 'change', at: T1, by: { role: 'buyer' } },
+    setup: [
+      {
+        type: 'request.fail',
+        requestId: REQUEST,
+        at: T1,
+        by: { role: 'vendor' },
+        reason: 'no stock',
+      },
+    ],
+    command: {
+      type: 'request.create',
+      requestId: 'PR-EDGE-0001-002',
+      requestType: 'change',
+      at: T1,
+      by: { role: 'buyer' },
+    },
     code: 'INVALID_STATE',
   },
 ];
@@ -142,7 +196,10 @@ const inputCases: [string, unknown][] = [
   ['an id that is a number', { ...connectEdgeInput, id: 2 }],
   ['at without a zone', { ...connectEdgeInput, at: '2026-01-05T09:00:00' }],
   ['a role the platform does not have', { ...connectEdgeInput, by: { role: 'admin' } }],
-  ['a quantity that is a word', { ...connectEdgeInput, items: [{ id: 'SKU-1', quantity: 'lots' }] }],
+  [
+    'a quantity that is a word',
+    { ...connectEdgeInput, items: [{ id: 'SKU-1', quantity: 'lots' }] },
+  ],
   ['an unknown capability', { ...connectEdgeInput, capabilities: { teleport: true } }],
   [
     '__proto__ in by',

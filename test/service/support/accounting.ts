@@ -19,6 +19,7 @@ export interface Accounting {
   readonly stale: number;
   readonly refused: number;
   readonly transient: number;
+  readonly lostRaces: number;
   readonly logRows: number;
   readonly outboxRows: number;
 }
@@ -34,7 +35,11 @@ interface OutboxRow {
   readonly event: string;
 }
 
-export async function account(db: Db, ledger: Ledger, subjects: readonly string[]): Promise<Accounting> {
+export async function account(
+  db: Db,
+  ledger: Ledger,
+  subjects: readonly string[],
+): Promise<Accounting> {
   const sent = [...ledger.sent.values()];
   // Every command got a definitive answer, and none was applied twice.
   for (const s of sent) {
@@ -83,7 +88,8 @@ export async function account(db: Db, ledger: Ledger, subjects: readonly string[
       )
     ).rows;
     outboxRows += outbox.length;
-    const eventsAt = (v: number) => outbox.filter((o) => o.version === v).map((o) => JSON.parse(o.event));
+    const eventsAt = (v: number) =>
+      outbox.filter((o) => o.version === v).map((o) => JSON.parse(o.event));
 
     // Replay: the accepted commands, in log order, through the library.
     const created = initial(subscriptionMachine, connectInput(subject) as never);
@@ -93,7 +99,9 @@ export async function account(db: Db, ledger: Ledger, subjects: readonly string[
       const command = ledger.sent.get(l.command_id ?? '') as Sent;
       const result = execute(subscriptionMachine, snapshot, command.body as never);
       if (!result.ok || result.duplicate) throw new Error(`${l.command_id} does not replay`);
-      const recorded = result.emitted.find((e) => e.type === 'audit.recorded') as { entry: unknown };
+      const recorded = result.emitted.find((e) => e.type === 'audit.recorded') as {
+        entry: unknown;
+      };
       expect(JSON.parse(l.entry)).toEqual(JSON.parse(JSON.stringify(recorded.entry)));
       // The outbox holds exactly the events of the accepted commands, under their version.
       expect(eventsAt(l.version), `${subject} v${l.version}`).toEqual(
@@ -123,6 +131,7 @@ export async function account(db: Db, ledger: Ledger, subjects: readonly string[
     stale: answers.filter((a) => a.status === 409).length,
     refused: answers.filter((a) => a.status === 422).length,
     transient: ledger.transient,
+    lostRaces: ledger.lostRaces,
     logRows,
     outboxRows,
   };

@@ -47,7 +47,8 @@ export async function freshBackend(
     };
   }
   const server = process.env.DATABASE_URL;
-  if (!server) throw new Error('SERVICE_TEST_POSTGRES=1 needs DATABASE_URL (scripts/postgres.sh run)');
+  if (!server)
+    throw new Error('SERVICE_TEST_POSTGRES=1 needs DATABASE_URL (scripts/postgres.sh run)');
   const name = `service_test_${randomUUID().replaceAll('-', '')}`;
   await admin(server, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(server);

@@ -28,7 +28,8 @@ export function nextCommand(
   extra: { readonly at?: string; readonly expectedVersion?: number } = {},
 ) {
   const common = { requestId: requestIdOf(subject), at: extra.at ?? COMMAND_AT, commandId };
-  const version = extra.expectedVersion === undefined ? {} : { expectedVersion: extra.expectedVersion };
+  const version =
+    extra.expectedVersion === undefined ? {} : { expectedVersion: extra.expectedVersion };
   return state === 'pending'
     ? {
         type: 'request.inquire',

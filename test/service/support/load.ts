@@ -36,6 +36,8 @@ export class Ledger {
   contended = 0;
   /** Requests sent, resends and replays included. */
   requests = 0;
+  /** Answers from a service that lost a race and retried the command (`x-write-attempts` > 1). */
+  lostRaces = 0;
   /** Commands that were replays of accepted ones. */
   replays = 0;
   /** Commands answered definitively at least once. */
@@ -103,6 +105,7 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
           await sleep(20);
           continue;
         }
+        if (Number(answer.headers['x-write-attempts'] ?? 1) > 1) ledger.lostRaces++;
         const b = answer.body ?? {};
         const answered: Answered = {
           status: answer.status,

@@ -10,6 +10,8 @@ import { ROOT, SERVICE_MAIN } from './paths';
 
 export interface ServiceProcess {
   readonly url: string;
+  /** Everything the service printed on stdout so far. */
+  stdout(): string;
   readonly child: ChildProcess;
   /** SIGKILL, and wait until it is gone. */
   kill(): Promise<void>;
@@ -37,10 +39,12 @@ export async function spawnService(
   });
   // stderr goes to a file in the test's folder: read it when a test fails.
   child.stderr?.pipe(createWriteStream(join(backend.dir, `service-${++started}.log`)));
+  let out = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
+    const onData = () => {
       const match = /^listening on (http:\/\/\S+)$/m.exec(out);
       if (match?.[1]) {
         child.stdout?.off('data', onData);
@@ -49,12 +53,15 @@ export async function spawnService(
     };
     child.stdout?.on('data', onData);
     child.once('exit', (code, signal) =>
-      reject(new Error(`the service exited (${code ?? signal}) before listening; see ${backend.dir}`)),
+      reject(
+        new Error(`the service exited (${code ?? signal}) before listening; see ${backend.dir}`),
+      ),
     );
   });
   return {
     url,
     child,
+    stdout: () => out,
     async kill() {
       child.kill('SIGKILL');
       await exited(child);
