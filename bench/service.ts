@@ -31,6 +31,7 @@ interface Row {
   p99: number;
   library: number;
   database: number;
+  wait: number;
 }
 
 const quantile = (sorted: readonly number[], q: number) =>
@@ -39,10 +40,11 @@ const quantile = (sorted: readonly number[], q: number) =>
 function serverTiming(header: string | string[] | undefined): {
   library: number;
   database: number;
+  wait: number;
 } {
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
   const dur = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(text)?.[1] ?? 0);
-  return { library: dur('library'), database: dur('database') };
+  return { library: dur('library'), database: dur('database'), wait: dur('wait') };
 }
 
 /** Sends `count` commands from `clients` clients, each on its own subjects (no conflicts). */
@@ -57,6 +59,7 @@ async function drive(
   const latencies: number[] = [];
   let library = 0;
   let database = 0;
+  let wait = 0;
   let sent = 0;
   let next = 0;
   const started = performance.now();
@@ -80,13 +83,14 @@ async function drive(
         const timing = serverTiming(answer.headers['server-timing']);
         library += timing.library;
         database += timing.database;
+        wait += timing.wait;
       }
       client.close();
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { seconds, latencies, library, database };
+  return { seconds, latencies, library, database, wait };
 }
 
 async function benchBackend(backend: Backend): Promise<Row[]> {
@@ -101,7 +105,7 @@ async function benchBackend(backend: Backend): Promise<Row[]> {
     await drive(service.url, subjects, state, SUBJECTS, SUBJECTS * WARM_UP);
     for (const clients of CLIENTS) {
       const run = await drive(service.url, subjects, state, clients, MEASURED);
-      const total = run.library + run.database;
+      const total = run.library + run.database + run.wait;
       rows.push({
         backend: backend.name,
         clients,
@@ -111,6 +115,7 @@ async function benchBackend(backend: Backend): Promise<Row[]> {
         p99: quantile(run.latencies, 0.99),
         library: run.library / total,
         database: run.database / total,
+        wait: run.wait / total,
       });
       console.error(`${backend.name}, ${clients} clients: done`);
     }
@@ -157,11 +162,13 @@ async function main() {
   console.log(
     `\n${WARM_UP} commands per subject first; then ${MEASURED} commands per row, each client on its own subjects.\n`,
   );
-  console.log('| backend | clients | commands/s | p50 ms | p99 ms | library | database |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log(
+    '| backend | clients | commands/s | p50 ms | p99 ms | library | database | waiting for a connection |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
-      `| ${r.backend} | ${r.clients} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${pct(r.library)} | ${pct(r.database)} |`,
+      `| ${r.backend} | ${r.clients} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${pct(r.library)} | ${pct(r.database)} | ${pct(r.wait)} |`,
     );
   }
 }

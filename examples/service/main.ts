@@ -8,7 +8,13 @@ import { openDatabase } from './db/open';
 import { fileSink, webhookSink } from './relay/sinks';
 import { startServer } from './server';
 
-const config = readConfig(process.env);
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  console.error(`service: ${(error as Error).message}`);
+  process.exit(2);
+}
 const db = await openDatabase(config);
 const sink = config.outboxWebhook
   ? webhookSink(config.outboxWebhook)

@@ -7,6 +7,8 @@ import type { Db, Sql } from './db/db';
 export class Timings {
   library = 0;
   database = 0;
+  /** Waiting for a connection from the pool (pg) or for PGlite's one connection. */
+  waiting = 0;
   /** Transactions a command took: more than one when it lost a race and was retried. */
   attempts = 0;
 
@@ -38,28 +40,41 @@ export class Timings {
   }
 
   /**
-   * Runs `work` in a transaction of `db`. Database time is every statement `work` awaits, plus what
-   * the transaction costs around it: waiting for a connection, `BEGIN` and `COMMIT`.
+   * Runs `work` in a transaction of `db`. Database time is every statement `work` awaits, plus
+   * `BEGIN` and `COMMIT`; the time before the transaction had its connection is waiting.
    */
   async transaction<T>(db: Db, work: (tx: Sql) => Promise<T>): Promise<T> {
     const started = performance.now();
+    let acquired = started;
     let inside = 0;
     try {
-      return await db.transaction(async (tx) => {
-        const entered = performance.now();
-        try {
-          return await work(this.sql(tx));
-        } finally {
-          inside += performance.now() - entered;
-        }
-      });
+      return await db.transaction(
+        async (tx) => {
+          const entered = performance.now();
+          try {
+            return await work(this.sql(tx));
+          } finally {
+            inside += performance.now() - entered;
+          }
+        },
+        () => {
+          acquired = performance.now();
+        },
+      );
     } finally {
-      this.database += performance.now() - started - inside;
+      const wait = acquired - started;
+      this.waiting += wait;
+      this.database += performance.now() - started - wait - inside;
     }
   }
 
   /** The `Server-Timing` header value, in milliseconds. */
   header(): string {
-    return `library;dur=${this.library.toFixed(3)}, database;dur=${this.database.toFixed(3)}`;
+    const dur = (name: string, ms: number) => `${name};dur=${ms.toFixed(3)}`;
+    return [
+      dur('library', this.library),
+      dur('database', this.database),
+      dur('wait', this.waiting),
+    ].join(', ');
   }
 }

@@ -102,7 +102,9 @@ describe('commands', () => {
       'request.changed',
       'notification',
     ]);
-    expect(answer.headers['server-timing']).toMatch(/library;dur=[\d.]+, database;dur=[\d.]+/);
+    expect(answer.headers['server-timing']).toMatch(
+      /library;dur=[\d.]+, database;dur=[\d.]+, wait;dur=[\d.]+/,
+    );
   });
 
   it('answers a retry as a duplicate, writing nothing', async () => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BadCommand, badCommands, badInputs } from './corpus';
 import { Client } from './support/client';
+import { connectInput, nextCommand } from './support/connect';
 import { footprint, type InProcess, inProcessService } from './support/in-process';
 
 let service: InProcess;
@@ -263,4 +264,40 @@ const command0 = () => ({
   at: '2026-01-06T09:00:00Z',
   by: { role: 'vendor' },
   params: [{ id: 'email', valueError: 'x' }],
+});
+
+describe('U+0000, which PostgreSQL text cannot hold', () => {
+  it('is refused in an id or a commandId, and stored fine inside the JSON', async () => {
+    const before = await footprint(service.db);
+    const created = await client.post(`${service.url}/connect`, connectInput('AS-NUL\u0000'));
+    expect(created.status).toBe(422);
+    expect(created.body).toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await client.send(`${service.url}/connect/AS-NUL%00`)).status).toBe(404);
+    expect(await footprint(service.db)).toBe(before);
+
+    const subject = 'AS-NUL-0001';
+    expect((await client.post(`${service.url}/connect`, connectInput(subject))).status).toBe(201);
+    const bad = nextCommand(subject, 'pending', 'nul\u0000id');
+    const refused = await client.post(`${service.url}/connect/${subject}/commands`, bad);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'INVALID_COMMAND',
+      command: bad,
+      status: 'processing',
+    });
+
+    const fine = {
+      ...nextCommand(subject, 'pending', 'nul-ok'),
+      params: [{ id: 'email', valueError: 'a\u0000b' }],
+    };
+    const accepted = await client.post(`${service.url}/connect/${subject}/commands`, fine);
+    expect(accepted.status, accepted.text).toBe(200);
+    const { rows } = await service.db.query<{ snapshot: string }>(
+      `SELECT snapshot::text AS snapshot FROM subjects WHERE id = $1`,
+      [subject],
+    );
+    expect(rows[0]?.snapshot).toContain('"valueError":"a\\u0000b"');
+    const read = await client.send(`${service.url}/connect/${subject}?role=buyer`);
+    expect(read.body.availableCommands).toContain('request.answer');
+  });
 });

@@ -24,8 +24,12 @@ export interface Lease {
 
 export interface Db extends Sql {
   readonly backend: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction (`READ COMMITTED`): committed when it returns, rolled back when it throws. */
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction (`READ COMMITTED`): committed when it returns, rolled back when
+   * it throws. `onAcquired` is told once the transaction has its connection (pg) or its turn
+   * (PGlite), to tell waiting apart from working.
+   */
+  transaction<T>(work: (tx: Sql) => Promise<T>, onAcquired?: () => void): Promise<T>;
   /** Takes the advisory lock `key` for as long as the lease is held, or answers `null` when another session holds it. */
   tryLock(key: number): Promise<Lease | null>;
   close(): Promise<void>;

@@ -30,7 +30,11 @@ export async function openPglite(dataDir: string): Promise<Db> {
   return {
     backend: 'pglite',
     ...sqlOver(db),
-    transaction: (work) => db.transaction((tx) => work(sqlOver(tx))),
+    transaction: (work, onAcquired) =>
+      db.transaction((tx) => {
+        onAcquired?.();
+        return work(sqlOver(tx));
+      }),
     // One process owns the data directory, so its relay is the only one.
     tryLock: async () => ({ release: async () => undefined }),
     close: () => db.close(),

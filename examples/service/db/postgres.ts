@@ -32,8 +32,9 @@ export function openPostgres({ connectionString, max = 10 }: PostgresOptions): D
   return {
     backend: 'postgres',
     ...sqlOver(pool),
-    async transaction(work) {
+    async transaction(work, onAcquired) {
       const client = await pool.connect();
+      onAcquired?.();
       try {
         await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
         const result = await work(sqlOver(client));

@@ -29,7 +29,8 @@ const decode = (segment: string): string | undefined => {
 export function route(method: string, rawUrl: string): Route {
   const url = new URL(rawUrl, 'http://service.invalid');
   const segments = url.pathname.split('/').slice(1).map(decode);
-  if (segments.some((s) => s === undefined || s === '')) {
+  // No stored id is empty or holds U+0000 (PostgreSQL's text cannot).
+  if (segments.some((s) => s === undefined || s === '' || s.includes('\u0000'))) {
     return { endpoint: 'not-found', message: `no endpoint at ${url.pathname}` };
   }
   const [first, id, last, ...rest] = segments as string[];

@@ -9,7 +9,7 @@ import type { Hosted } from '../machines';
 import type { Timings } from '../timings';
 import type { Outcome } from './outcomes';
 import { appendLog, appendOutbox, auditEntries } from './records';
-import { restoreRow } from './subject-row';
+import { readSubject, restoreRow } from './subject-row';
 
 /** How many times a command is tried before the service gives up on a contended subject. */
 export const MAX_ATTEMPTS = 10;
@@ -76,7 +76,10 @@ async function attempt(
   } catch (error) {
     if (!(error instanceof SnapshotError)) throw error;
     // Never store what cannot be read back: the command is refused, in the library's own shape.
-    return { kind: 'rejected', rejection: unstorable(command, row.status, error) };
+    return {
+      kind: 'rejected',
+      rejection: unstorable(command, row.status, `its snapshot does not persist: ${error.message}`),
+    };
   }
   const version = (persisted.context as { version: number }).version;
   if (version === row.version) {
@@ -103,11 +106,11 @@ async function attempt(
   };
 }
 
-/** The refusal of an accepted command whose snapshot `persist` cannot write as JSON. */
-const unstorable = (command: unknown, status: string, error: SnapshotError): Rejection =>
+/** The refusal of a command the machine would take but the store cannot keep, in the library's shape. */
+const unstorable = (command: unknown, status: string, why: string): Rejection =>
   ({
     code: 'INVALID_COMMAND',
-    message: `the command leads to a snapshot that cannot be stored: ${error.message}`,
+    message: `the command cannot be stored: ${why}`,
     command,
     status,
   }) as Rejection;
@@ -131,6 +134,14 @@ export async function sendCommand(
   maxAttempts = MAX_ATTEMPTS,
 ): Promise<Outcome> {
   const commandId = commandIdOf(command);
+  if (commandId?.includes('\u0000')) {
+    // PostgreSQL's text cannot hold U+0000: such a commandId could not be remembered.
+    const rejection = unstorable(command, 'unknown', 'its commandId contains U+0000');
+    const row = await readSubject(timings.sql(db), hosted, id);
+    return row
+      ? { kind: 'rejected', rejection: { ...rejection, status: row.status } }
+      : { kind: 'not-found' };
+  }
   for (let attemptNo = 1; attemptNo <= maxAttempts; attemptNo++) {
     let outcome: Outcome | typeof LOST;
     timings.attempts = attemptNo;

@@ -30,6 +30,8 @@ export async function createSubject(
   }
   const context = persisted.context as { version: number } & Record<string, unknown>;
   const id = hosted.idOf(context);
+  // PostgreSQL's text cannot hold U+0000, so such an id could never be stored or looked up.
+  if (id.includes('\u0000')) return { kind: 'invalid-input', message: 'the id contains U+0000' };
   const entries = auditEntries(created.emitted, 0, context.version);
   return timings.transaction(db, async (tx): Promise<Outcome> => {
     const inserted = await tx.query(
