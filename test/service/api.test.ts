@@ -4,13 +4,16 @@
  * long after the snapshot forgot it).
  */
 import { execute, restore, subscriptionMachine } from 'subscription-machines';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connectEdgeInput } from './corpus/connect';
 import { orderEdgeInput, subscriptionEdgeInput } from './corpus/marketplace';
 import { opencellEdgeInput } from './corpus/opencell';
 import { Client } from './support/client';
 import { COMMAND_AT, connectInput, nextCommand, type RequestState } from './support/connect';
 import { footprint, type InProcess, inProcessService } from './support/in-process';
+
+// The service and its database share the machine with the rest of the suite: be patient.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 let service: InProcess;
 const client = new Client();

@@ -3,11 +3,14 @@
  * rejection with the right status, and no row changes. So do malformed JSON, oversized bodies,
  * wrong content types and unknown paths.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BadCommand, badCommands, badInputs } from './corpus';
 import { Client } from './support/client';
 import { connectInput, nextCommand } from './support/connect';
 import { footprint, type InProcess, inProcessService } from './support/in-process';
+
+// The service and its database share the machine with the rest of the suite: be patient.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 let service: InProcess;
 const client = new Client();

@@ -4,13 +4,16 @@
  */
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { type Relay, startRelay } from '../../examples/service/relay/relay';
 import { fileSink, webhookSink } from '../../examples/service/relay/sinks';
 import { Client } from './support/client';
 import { connectInput, nextCommand } from './support/connect';
 import { freshDataDir } from './support/data-dir';
 import { type InProcess, inProcessService } from './support/in-process';
+
+// The service and its database share the machine with the rest of the suite: be patient.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cleanup: (() => Promise<unknown>)[] = [];

@@ -20,6 +20,8 @@ export interface Accounting {
   readonly refused: number;
   readonly transient: number;
   readonly lostRaces: number;
+  /** Commands applied by a request whose answer never came (the service died), then answered as duplicates of themselves on the resend. */
+  readonly appliedUnanswered: number;
   readonly logRows: number;
   readonly outboxRows: number;
 }
@@ -132,6 +134,12 @@ export async function account(
     refused: answers.filter((a) => a.status === 422).length,
     transient: ledger.transient,
     lostRaces: ledger.lostRaces,
+    appliedUnanswered: sent.filter(
+      (s) =>
+        (s.resends ?? 0) > 0 &&
+        s.answers.some((a) => a.status === 200) &&
+        s.answers.every((a) => a.status !== 200 || a.duplicate),
+    ).length,
     logRows,
     outboxRows,
   };

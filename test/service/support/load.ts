@@ -22,6 +22,8 @@ export interface Sent {
   readonly subject: string;
   readonly body: Readonly<Record<string, unknown>>;
   readonly answers: Answered[];
+  /** Times it was resent after getting no definitive answer. */
+  resends?: number;
 }
 
 export class Ledger {
@@ -57,6 +59,11 @@ export interface LoadOptions {
   /** Commands to send in all, replays of accepted ones included (resends after errors are not). */
   readonly commands: number;
   readonly seed?: number;
+  /**
+   * The share of answers the clients drop and resend, as if the connection had died after the
+   * service committed (default 0).
+   */
+  readonly loseAnswers?: number;
   /** Called after each definitive answer (the fault tests kill the service from here). */
   readonly onSettled?: (ledger: Ledger) => void;
 }
@@ -99,6 +106,7 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
         const answer = await client.post(url, sent.body);
         if (answer.status >= 500) {
           ledger.transient++;
+          sent.resends = (sent.resends ?? 0) + 1;
           if (ledger.transientErrors.length < 10) ledger.transientErrors.push(answer.text);
           if (answer.status === 503) ledger.contended++;
           else ledger.serverErrors++;
@@ -106,6 +114,7 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
           continue;
         }
         if (Number(answer.headers['x-write-attempts'] ?? 1) > 1) ledger.lostRaces++;
+        if (rng() < (options.loseAnswers ?? 0)) throw new Error('answer dropped by the client');
         const b = answer.body ?? {};
         const answered: Answered = {
           status: answer.status,
@@ -119,6 +128,7 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
         return answered;
       } catch (error) {
         ledger.transient++;
+        sent.resends = (sent.resends ?? 0) + 1;
         if (ledger.transientErrors.length < 10) ledger.transientErrors.push(String(error));
         await sleep(100); // the service is down or restarting
       }
