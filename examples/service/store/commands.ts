@@ -136,11 +136,10 @@ export async function sendCommand(
   const commandId = commandIdOf(command);
   if (commandId?.includes('\u0000')) {
     // PostgreSQL's text cannot hold U+0000: such a commandId could not be remembered.
-    const rejection = unstorable(command, 'unknown', 'its commandId contains U+0000');
     const row = await readSubject(timings.sql(db), hosted, id);
-    return row
-      ? { kind: 'rejected', rejection: { ...rejection, status: row.status } }
-      : { kind: 'not-found' };
+    if (!row) return { kind: 'not-found' };
+    const why = 'its commandId contains U+0000';
+    return { kind: 'rejected', rejection: unstorable(command, row.status, why) };
   }
   for (let attemptNo = 1; attemptNo <= maxAttempts; attemptNo++) {
     let outcome: Outcome | typeof LOST;
