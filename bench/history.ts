@@ -22,7 +22,7 @@ interface Life {
 }
 
 const pr = (n: number) => `PR-3071-1051-2166-${n}`;
-const LIVES: readonly Life[] = [
+const ALL_LIVES: readonly Life[] = [
   {
     name: 'Connect subscription: a change request created and approved, over and over',
     machine: lib.subscriptionMachine,
@@ -173,6 +173,12 @@ const LIVES: readonly Life[] = [
               },
   },
 ];
+
+/** `BENCH_LIVES=connect,opencell` runs only the subjects whose name starts with one of these. */
+const chosen = (process.env.BENCH_LIVES ?? '').toLowerCase().split(',').filter(Boolean);
+const LIVES = ALL_LIVES.filter(
+  (life) => chosen.length === 0 || chosen.some((c) => life.name.toLowerCase().startsWith(c)),
+);
 
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
