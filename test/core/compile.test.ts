@@ -3,7 +3,7 @@
  * mismatch throws then, naming every problem, before any command runs.
  */
 import { describe, expect, it } from 'vitest';
-import { assign, setup } from 'xstate';
+import { type AnyStateMachine, assign, setup } from 'xstate';
 import { tickSpec } from '../../src/core/command';
 import { commandMachine } from '../../src/core/machine';
 import { literal, object } from '../../src/core/schema';
@@ -25,7 +25,10 @@ const spec = (overrides: Partial<MachineSpec> = {}): MachineSpec => ({
   subjectIds: () => ({}),
   ...overrides,
 });
-const chart = (states: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+const chart = (
+  states: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): AnyStateMachine =>
   setup({ actions: { note: assign({}) }, guards: { ok: () => true } }).createMachine({
     id: 'test',
     description: 'A test machine.',
@@ -33,7 +36,7 @@ const chart = (states: Record<string, unknown>, extra: Record<string, unknown> =
     initial: 'open',
     states: states as never,
     ...extra,
-  } as never);
+  } as never) as unknown as AnyStateMachine;
 const states = {
   open: { description: 'Open.', on: { close: { target: 'closed' }, 'clock.tick': {} } },
   closed: { type: 'final', description: 'Closed.' },
