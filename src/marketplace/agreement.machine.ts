@@ -5,15 +5,20 @@
  */
 import { assign, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
+import type { MachineSpec } from '../core/spec';
+import { agreementCommandSpecs, agreementContext } from './agreement.commands';
+import { agreementContextSchema, agreementInvariants } from './agreement.persist';
 import { agreementGuards } from './agreement.rules';
-import { agreementContext, agreementSpec } from './agreement.spec';
-import type {
-  MarketplaceAgreementCommand,
-  MarketplaceAgreementContext,
-  MarketplaceAgreementEmitted,
-  MarketplaceAgreementInput,
+import {
+  AGREEMENT_STATUSES,
+  FINAL_AGREEMENT_STATUSES,
+  type MarketplaceAgreementCommand,
+  type MarketplaceAgreementContext,
+  type MarketplaceAgreementEmitted,
+  type MarketplaceAgreementInput,
 } from './agreement.types';
-import type { Relayed } from './open-order';
+import { orderAudit, type Relayed } from './open-order';
+import { MARKETPLACE_ROLES } from './platform';
 
 type Ctx = MarketplaceAgreementContext;
 
@@ -99,6 +104,20 @@ const base = setup({
     },
   },
 });
+
+const agreementSpec: MachineSpec<Ctx> = {
+  schema: 'subscription-machines/marketplace.agreement',
+  schemaVersion: 1,
+  statuses: AGREEMENT_STATUSES,
+  finalStatuses: FINAL_AGREEMENT_STATUSES,
+  roles: MARKETPLACE_ROLES,
+  commands: agreementCommandSpecs,
+  guards: agreementGuards,
+  context: agreementContextSchema,
+  invariants: agreementInvariants,
+  subjectIds: (c) => (c.openOrder?.id === undefined ? {} : { requestId: c.openOrder.id }),
+  changes: (_before, _after, command) => ({ audit: orderAudit(command) }),
+};
 
 /**
  * A SoftwareOne Marketplace agreement: `Draft, Provisioning, Failed, Active, Updating, Terminated,

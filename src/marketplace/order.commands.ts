@@ -1,11 +1,20 @@
 /**
- * The commands of an order (SoftwareOne Marketplace): payloads, roles and probes.
+ * The commands of an order (SoftwareOne Marketplace): payloads, roles, probes, and the input.
  */
-import { nonEmptyString, optional, string } from '../core/schema';
+import { created } from '../core/bookkeeping';
+import { instant, literal, nonEmptyString, object, optional, string } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
-import type { MarketplaceOrderContext } from './order.types';
-import { queriesSchema, validationsSchema, valuesSchema, withErrors } from './parameters';
-import type { MarketplaceRole } from './platform';
+import { agreementIdSchema, orderIdSchema } from './ids';
+import { orderLinesSchema } from './lines';
+import type { MarketplaceOrderContext, MarketplaceOrderInput } from './order.types';
+import {
+  parametersSchema,
+  queriesSchema,
+  validationsSchema,
+  valuesSchema,
+  withErrors,
+} from './parameters';
+import { MARKETPLACE_ROLES, type MarketplaceRole, ORDER_TYPES } from './platform';
 
 /** Payload fields of each order command (beside the envelope). */
 export const orderPayloads = {
@@ -66,3 +75,27 @@ export const orderCommandSpecs = {
     (Object.keys(orderPayloads) as OrderCommandType[]).map((type) => [type, specOf(type)]),
   ) as Record<OrderCommandType, CommandSpec<MarketplaceOrderContext>>),
 };
+
+const inputSchema = object({
+  id: orderIdSchema,
+  orderType: literal(...ORDER_TYPES),
+  agreementId: agreementIdSchema,
+  at: instant,
+  by: object({ role: literal(...MARKETPLACE_ROLES), id: optional(nonEmptyString) }),
+  lines: optional(orderLinesSchema),
+  parameters: optional(parametersSchema),
+});
+
+/** The context of a new order. Throws a `TypeError` naming the bad input field. */
+export function orderContext(input: MarketplaceOrderInput): MarketplaceOrderContext {
+  const error = inputSchema(input, 'input');
+  if (error) throw new TypeError(`marketplaceOrderMachine ${error}`);
+  return {
+    id: input.id,
+    orderType: input.orderType,
+    agreementId: input.agreementId,
+    lines: input.lines ?? [],
+    parameters: input.parameters ?? [],
+    ...created(input),
+  };
+}

@@ -4,17 +4,21 @@
  */
 import { assign, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
-import type { OrderCommandType } from './order.commands';
+import type { MachineSpec } from '../core/spec';
+import { type OrderCommandType, orderCommandSpecs, orderContext } from './order.commands';
+import { orderContextSchema, orderInvariants } from './order.persist';
 import { orderGuards } from './order.rules';
-import { orderContext, orderSpec } from './order.spec';
-import type {
-  MarketplaceOrderCommand,
-  MarketplaceOrderContext,
-  MarketplaceOrderEmitted,
-  MarketplaceOrderInput,
-  OrderCommandOf,
+import {
+  FINAL_ORDER_STATUSES,
+  type MarketplaceOrderCommand,
+  type MarketplaceOrderContext,
+  type MarketplaceOrderEmitted,
+  type MarketplaceOrderInput,
+  ORDER_STATUSES,
+  type OrderCommandOf,
 } from './order.types';
 import { applyQueries, applyValidations, applyValues } from './parameters';
+import { MARKETPLACE_ROLES } from './platform';
 
 const as = <T extends OrderCommandType>(event: unknown) => event as OrderCommandOf<T>;
 
@@ -120,6 +124,19 @@ const base = setup({
     },
   },
 });
+
+const orderSpec: MachineSpec<MarketplaceOrderContext> = {
+  schema: 'subscription-machines/marketplace.order',
+  schemaVersion: 1,
+  statuses: ORDER_STATUSES,
+  finalStatuses: FINAL_ORDER_STATUSES,
+  roles: MARKETPLACE_ROLES,
+  commands: orderCommandSpecs,
+  guards: orderGuards,
+  context: orderContextSchema,
+  invariants: orderInvariants,
+  subjectIds: (c) => ({ requestId: c.id }),
+};
 
 /**
  * A SoftwareOne Marketplace order: `New, Draft, Quoted, Processing, Querying, Completed, Failed,

@@ -5,18 +5,23 @@
  */
 import { assign, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
+import type { AnyCommand, EmittedBase, MachineSpec, Subject } from '../core/spec';
 import { commitmentOf, renewedCommitmentDate } from './commitment';
 import { setQuantities } from './lines';
-import type { Relayed } from './open-order';
-import { subscriptionContext } from './subscription.input';
+import { orderAudit, type Relayed } from './open-order';
+import { MARKETPLACE_ROLES } from './platform';
+import { subscriptionCommandSpecs, subscriptionContext } from './subscription.commands';
+import { subscriptionContextSchema, subscriptionInvariants } from './subscription.persist';
 import { subscriptionGuards } from './subscription.rules';
-import { subscriptionSpec } from './subscription.spec';
-import type {
-  MarketplaceSubscriptionCommand,
-  MarketplaceSubscriptionContext,
-  MarketplaceSubscriptionEmitted,
-  MarketplaceSubscriptionInput,
-  SubscriptionCommandOf,
+import {
+  FINAL_SUBSCRIPTION_STATUSES,
+  type MarketplaceSubscriptionCommand,
+  type MarketplaceSubscriptionContext,
+  type MarketplaceSubscriptionEmitted,
+  type MarketplaceSubscriptionInput,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionCommandOf,
+  type SubscriptionRenewed,
 } from './subscription.types';
 
 type Ctx = MarketplaceSubscriptionContext;
@@ -167,6 +172,47 @@ const base = setup({
     },
   },
 });
+
+/** The audit's order id for relayed orders; `renewed` and `expired` for what a tick caused. */
+function subscriptionChanges(before: Subject<Ctx>, after: Subject<Ctx>, command: AnyCommand) {
+  const requestId = orderAudit(command);
+  const previous = before.context.commitmentDate;
+  const next = after.context.commitmentDate;
+  if (
+    command.type === 'clock.tick' &&
+    previous !== undefined &&
+    next !== undefined &&
+    previous !== next
+  ) {
+    const renewed: SubscriptionRenewed = {
+      type: 'subscription.renewed',
+      subscriptionId: after.context.id,
+      previousCommitmentDate: previous,
+      commitmentDate: next,
+      at: command.at,
+    };
+    return { emitted: [renewed] as EmittedBase[], audit: { ...requestId, event: 'renewed' } };
+  }
+  if (after.status === 'Expired') return { audit: { ...requestId, event: 'expired' } };
+  return { audit: requestId };
+}
+
+const subscriptionSpec: MachineSpec<Ctx> = {
+  schema: 'subscription-machines/marketplace.subscription',
+  schemaVersion: 1,
+  statuses: SUBSCRIPTION_STATUSES,
+  finalStatuses: FINAL_SUBSCRIPTION_STATUSES,
+  roles: MARKETPLACE_ROLES,
+  commands: subscriptionCommandSpecs,
+  guards: subscriptionGuards,
+  context: subscriptionContextSchema,
+  invariants: subscriptionInvariants,
+  subjectIds: (c) => ({
+    subscriptionId: c.id,
+    ...(c.openOrder?.id === undefined ? {} : { requestId: c.openOrder.id }),
+  }),
+  changes: subscriptionChanges,
+};
 
 /**
  * A SoftwareOne Marketplace subscription: `Draft, Active, Updating, Terminating, Terminated,

@@ -1,14 +1,30 @@
 /**
- * The commands of the Opencell subscription (Opencell): payloads, roles and probes.
+ * The commands of the Opencell subscription (Opencell): payloads, roles and probes, and the input
+ * that creates a subscription.
  */
-
+import { created } from '../core/bookkeeping';
 import { tickSpec } from '../core/command';
-import { instant, nonEmptyString, optional, string } from '../core/schema';
+import {
+  array,
+  boolean,
+  instant,
+  literal,
+  nonEmptyString,
+  object,
+  optional,
+  refine,
+  type Schema,
+  string,
+} from '../core/schema';
 import type { CommandSpec } from '../core/spec';
 import { dayAfter } from '../core/time';
 import { latest } from './dates';
 import { changesSchema, productOrderSchema } from './products';
-import type { OpencellSubscriptionContext } from './subscription.types';
+import {
+  OPENCELL_ROLES,
+  type OpencellSubscriptionContext,
+  type OpencellSubscriptionInput,
+} from './subscription.types';
 import { latestVersion } from './versions';
 
 // Reasons are checked by their rule (REASON_REQUIRED), so only their type is checked here.
@@ -95,3 +111,50 @@ export const opencellCommands = (() => {
   specs['clock.tick'] = tickSpec;
   return specs;
 })();
+
+/** Lists whose items are unique by `code`. */
+export function uniqueCodes<T extends { readonly code: string }>(what: string, item: Schema<T>) {
+  return refine(array(item), (list, path) => {
+    const seen = new Set<string>();
+    for (const { code } of list) {
+      if (seen.has(code)) return `${path}: ${what} ${JSON.stringify(code)} appears twice`;
+      seen.add(code);
+    }
+    return null;
+  });
+}
+
+const inputSchema = object({
+  code: nonEmptyString,
+  offerCode: nonEmptyString,
+  consumerId: nonEmptyString,
+  at: instant,
+  by: object({ role: literal(...OPENCELL_ROLES), id: optional(nonEmptyString) }),
+  products: optional(uniqueCodes('product', productOrderSchema)),
+  accessPoints: optional(
+    uniqueCodes('access point', object({ code: nonEmptyString, endDate: optional(instant) })),
+  ),
+  autoRenew: optional(boolean),
+});
+
+/**
+ * The context of a new subscription: CREATED, its products INACTIVE until activation, version 1
+ * of its offer valid from `at`. Throws a `TypeError` naming the bad input field.
+ */
+export function opencellContext(input: OpencellSubscriptionInput): Ctx {
+  const error = inputSchema(input, 'input');
+  if (error) throw new TypeError(`opencellSubscriptionMachine ${error}`);
+  return {
+    code: input.code,
+    consumerId: input.consumerId,
+    autoRenew: input.autoRenew === true,
+    versions: [{ version: 1, offerCode: input.offerCode, validFrom: input.at }],
+    products: (input.products ?? []).map((p) => ({ ...p, status: 'INACTIVE' })),
+    accessPoints: (input.accessPoints ?? []).map((a) => ({ ...a, enabled: true })),
+    pendingAmendments: [],
+    amendments: [],
+    suspensions: [],
+    ownerTransfers: [],
+    ...created(input),
+  };
+}

@@ -5,6 +5,7 @@
  */
 import { assign, setup } from 'xstate';
 import { commandMachine, guardImplementations } from '../core/machine';
+import type { AnyCommand, MachineSpec, Subject } from '../core/spec';
 import { type AmendedStatus, closePending, newProducts, submitAmendment } from './amendments';
 import {
   activate,
@@ -17,15 +18,22 @@ import {
   suspend,
   transferOwner,
 } from './lifecycle';
-import type { OpencellCommandType } from './subscription.commands';
+import {
+  type OpencellCommandType,
+  opencellCommands,
+  opencellContext,
+} from './subscription.commands';
+import { opencellContextSchema, opencellInvariants } from './subscription.persist';
 import { amendmentOf, subscriptionGuards } from './subscription.rules';
-import { opencellContext, opencellSpec } from './subscription.spec';
-import type {
-  OpencellCommand,
-  OpencellCommandOf,
-  OpencellSubscriptionContext,
-  OpencellSubscriptionEmitted,
-  OpencellSubscriptionInput,
+import {
+  type AmendmentApplied,
+  OPENCELL_ROLES,
+  OPENCELL_STATUSES,
+  type OpencellCommand,
+  type OpencellCommandOf,
+  type OpencellSubscriptionContext,
+  type OpencellSubscriptionEmitted,
+  type OpencellSubscriptionInput,
 } from './subscription.types';
 import { changeOffer } from './versions';
 
@@ -169,6 +177,65 @@ const chart = base.createMachine({
     },
   },
 });
+
+/** The audit `event` of an accepted command, where the command's name does not say it all. */
+function auditEvent(
+  before: Subject<Ctx>,
+  after: Subject<Ctx>,
+  command: AnyCommand,
+  applied: number,
+): string | undefined {
+  const resiliated = after.status === 'RESILIATED' && before.status !== 'RESILIATED';
+  switch (command.type) {
+    case 'clock.tick':
+      return resiliated ? 'resiliated' : applied > 0 ? 'amendment-applied' : undefined;
+    case 'subscription.terminate':
+      return resiliated ? 'resiliated' : 'termination-scheduled';
+    case 'subscription.reactivate':
+      return before.context.scheduledTermination ? 'termination-canceled' : undefined;
+    case 'amendment.submit': {
+      const id = (command as { amendmentId?: unknown }).amendmentId;
+      const queued = after.context.pendingAmendments.some((p) => p.amendmentId === id);
+      return queued ? 'amendment-scheduled' : 'amendment-applied';
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `amendment.applied` for each amendment the command applied, and the audit event. */
+function changes(before: Subject<Ctx>, after: Subject<Ctx>, command: AnyCommand) {
+  const emitted = after.context.amendments
+    .slice(before.context.amendments.length)
+    .filter((a) => a.outcome === 'applied')
+    .map(
+      (a): AmendmentApplied => ({
+        type: 'amendment.applied',
+        amendmentId: a.amendmentId,
+        effectiveDate: a.effectiveDate,
+        at: command.at,
+        subscriptionId: after.context.code,
+      }),
+    );
+  const event = auditEvent(before, after, command, emitted.length);
+  return event === undefined ? { emitted } : { emitted, audit: { event } };
+}
+
+const opencellSpec: MachineSpec<Ctx> = {
+  schema: 'subscription-machines/opencell.subscription',
+  schemaVersion: 1,
+  statuses: OPENCELL_STATUSES,
+  // CANCELED and RESILIATED can be reactivated (opencell-core
+  // SubscriptionService.subscriptionReactivation), so no status is final.
+  finalStatuses: [],
+  roles: OPENCELL_ROLES,
+  commands: opencellCommands,
+  guards: subscriptionGuards,
+  context: opencellContextSchema,
+  invariants: opencellInvariants,
+  subjectIds: (c) => ({ subscriptionId: c.code }),
+  changes,
+};
 
 /**
  * An Opencell subscription: statuses `CREATED, ACTIVE, SUSPENDED, CANCELED, RESILIATED`, versions,

@@ -1,15 +1,74 @@
 /**
- * Cross-field facts of an Opencell subscription in a given status, checked when a snapshot is
- * restored: the schema checks each field, these check that the fields agree with each other.
+ * How an Opencell subscription is persisted: its context's schema, and the cross-field facts a
+ * restored subscription must satisfy (the schema checks each field, these that the fields agree).
  */
+import { bookkeepingShape } from '../core/bookkeeping';
+import {
+  array,
+  boolean,
+  instant,
+  integer,
+  literal,
+  nonEmptyString,
+  object,
+  optional,
+  string,
+} from '../core/schema';
+import type { Invariant } from '../core/spec';
 import { queueProblem } from './amendments';
 import { atOrBefore } from './dates';
-import type {
-  OpencellStatus,
-  OpencellSubscriptionContext,
-  Product,
-  ProductStatus,
+import { changesSchema, productSchema } from './products';
+import {
+  OPENCELL_ROLES,
+  OPENCELL_STATUSES,
+  type OpencellStatus,
+  type OpencellSubscriptionContext,
+  type Product,
+  type ProductStatus,
 } from './subscription.types';
+
+const pendingShape = {
+  amendmentId: nonEmptyString,
+  effectiveDate: instant,
+  changes: changesSchema,
+  submittedAt: instant,
+};
+
+export const opencellContextSchema = object({
+  code: nonEmptyString,
+  consumerId: nonEmptyString,
+  autoRenew: boolean,
+  versions: array(
+    object({
+      version: integer(1),
+      offerCode: nonEmptyString,
+      validFrom: instant,
+      validTo: optional(instant),
+    }),
+  ),
+  products: array(productSchema),
+  accessPoints: array(
+    object({ code: nonEmptyString, endDate: optional(instant), enabled: boolean }),
+  ),
+  pendingAmendments: array(object(pendingShape)),
+  amendments: array(
+    object({
+      ...pendingShape,
+      outcome: literal('applied', 'canceled', 'discarded'),
+      closedAt: instant,
+    }),
+  ),
+  suspensions: array(object({ from: instant, to: optional(instant), reason: optional(string) })),
+  ownerTransfers: array(
+    object({ at: instant, fromConsumerId: nonEmptyString, toConsumerId: nonEmptyString }),
+  ),
+  scheduledTermination: optional(
+    object({ terminationDate: instant, reason: nonEmptyString, autoRenew: boolean }),
+  ),
+  terminationDate: optional(instant),
+  terminationReason: optional(nonEmptyString),
+  ...bookkeepingShape(OPENCELL_STATUSES, OPENCELL_ROLES),
+});
 
 type Ctx = OpencellSubscriptionContext;
 type Check = (status: OpencellStatus, c: Ctx) => string | null;
@@ -125,11 +184,9 @@ const CHECKS: readonly Check[] = [
   owner,
 ];
 
-/** The first fact the restored subject breaks, or `null`. */
-export function opencellInvariants(status: string, c: Ctx): string | null {
-  for (const check of CHECKS) {
-    const problem = check(status as OpencellStatus, c);
-    if (problem) return problem;
-  }
-  return null;
-}
+/** Facts of a restored subscription, checked in order. */
+export const opencellInvariants: readonly Invariant<Ctx>[] = CHECKS.map(
+  (check) =>
+    ({ status, context }) =>
+      check(status as OpencellStatus, context),
+);

@@ -1,6 +1,6 @@
 /**
- * The subscription's spec for the command runner: persisted context validation, invariants, and
- * what a command changed beyond the status (the audit's order id, renewals and expiry).
+ * How a subscription is persisted: its context's schema and the facts a restored subscription must
+ * satisfy.
  */
 import { bookkeepingShape } from '../core/bookkeeping';
 import {
@@ -13,25 +13,18 @@ import {
   optional,
   string,
 } from '../core/schema';
-import type { AnyCommand, EmittedBase, MachineSpec, Subject } from '../core/spec';
+import type { Invariant, Subject } from '../core/spec';
 import { agreementIdSchema, orderIdSchema, subscriptionIdSchema } from './ids';
 import { subscriptionLinesSchema } from './lines';
-import { openOrderSchema, orderAudit } from './open-order';
+import { openOrderSchema } from './open-order';
 import { parametersSchema } from './parameters';
 import { MARKETPLACE_ROLES, ORDER_TYPES } from './platform';
-import { subscriptionCommandSpecs } from './subscription.commands';
-import { externalIdsSchema, termsSchema } from './subscription.input';
-import { subscriptionGuards } from './subscription.rules';
-import {
-  FINAL_SUBSCRIPTION_STATUSES,
-  type MarketplaceSubscriptionContext,
-  SUBSCRIPTION_STATUSES,
-  type SubscriptionRenewed,
-} from './subscription.types';
+import { externalIdsSchema, termsSchema } from './subscription.commands';
+import { type MarketplaceSubscriptionContext, SUBSCRIPTION_STATUSES } from './subscription.types';
 
 type Ctx = MarketplaceSubscriptionContext;
 
-const contextSchema = object({
+export const subscriptionContextSchema = object({
   id: subscriptionIdSchema,
   agreementId: agreementIdSchema,
   productId: nonEmptyString,
@@ -64,8 +57,11 @@ const OPEN_ORDER_TYPES: Readonly<Record<string, readonly string[]>> = {
   Terminating: ['Termination'],
 };
 
+/** Facts of a restored subscription, checked in order. */
+export const subscriptionInvariants: readonly Invariant<Ctx>[] = [openOrderFits];
+
 /** Cross-field facts of a subscription in a given status, checked when it is restored. */
-function subscriptionInvariants({ status, context: c }: Subject<Ctx>): string | null {
+function openOrderFits({ status, context: c }: Subject<Ctx>): string | null {
   const types = OPEN_ORDER_TYPES[status];
   if (types === undefined ? c.openOrder !== null : !types.includes(c.openOrder?.orderType ?? ''))
     return `context.openOrder: a ${status} subscription needs ${types ? `a ${types.join(' or ')} order` : 'null'}`;
@@ -80,44 +76,3 @@ function subscriptionInvariants({ status, context: c }: Subject<Ctx>): string | 
     return 'context.terminationDate: a Terminated subscription needs one';
   return null;
 }
-
-/** The audit's order id for relayed orders; `renewed` and `expired` for what a tick caused. */
-function subscriptionChanges(before: Subject<Ctx>, after: Subject<Ctx>, command: AnyCommand) {
-  const requestId = orderAudit(command);
-  const previous = before.context.commitmentDate;
-  const next = after.context.commitmentDate;
-  if (
-    command.type === 'clock.tick' &&
-    previous !== undefined &&
-    next !== undefined &&
-    previous !== next
-  ) {
-    const renewed: SubscriptionRenewed = {
-      type: 'subscription.renewed',
-      subscriptionId: after.context.id,
-      previousCommitmentDate: previous,
-      commitmentDate: next,
-      at: command.at,
-    };
-    return { emitted: [renewed] as EmittedBase[], audit: { ...requestId, event: 'renewed' } };
-  }
-  if (after.status === 'Expired') return { audit: { ...requestId, event: 'expired' } };
-  return { audit: requestId };
-}
-
-export const subscriptionSpec: MachineSpec<Ctx> = {
-  schema: 'subscription-machines/marketplace.subscription',
-  schemaVersion: 1,
-  statuses: SUBSCRIPTION_STATUSES,
-  finalStatuses: FINAL_SUBSCRIPTION_STATUSES,
-  roles: MARKETPLACE_ROLES,
-  commands: subscriptionCommandSpecs,
-  guards: subscriptionGuards,
-  context: contextSchema,
-  invariants: [subscriptionInvariants],
-  subjectIds: (c) => ({
-    subscriptionId: c.id,
-    ...(c.openOrder?.id === undefined ? {} : { requestId: c.openOrder.id }),
-  }),
-  changes: subscriptionChanges,
-};
