@@ -6,9 +6,10 @@ import { literal, nonEmptyString, object, optional } from '../core/schema';
 import type { Invariant } from '../core/spec';
 import { agreementIdSchema, orderIdSchema } from './ids';
 import { orderLinesSchema } from './lines';
-import { type MarketplaceOrderContext, ORDER_STATUSES } from './order.types';
+import { type MarketplaceOrderContext, ORDER_AUDIT_EVENTS, ORDER_STATUSES } from './order.types';
 import { parametersSchema } from './parameters';
-import { MARKETPLACE_ROLES, ORDER_TYPES } from './platform';
+import { externalIdsSchema, MARKETPLACE_ROLES, messageSchema, ORDER_TYPES } from './platform';
+import { stampsAgree, stampsSchema } from './stamps';
 
 export const orderContextSchema = object({
   id: orderIdSchema,
@@ -16,8 +17,11 @@ export const orderContextSchema = object({
   agreementId: agreementIdSchema,
   lines: orderLinesSchema,
   parameters: parametersSchema,
+  externalIds: optional(externalIdsSchema),
   templateId: optional(nonEmptyString),
-  statusNotes: optional(nonEmptyString),
+  error: optional(messageSchema),
+  statusNotes: optional(messageSchema),
+  stamps: stampsSchema(ORDER_AUDIT_EVENTS),
   ...bookkeepingShape(ORDER_STATUSES, MARKETPLACE_ROLES),
 });
 
@@ -28,7 +32,12 @@ export const orderInvariants: readonly Invariant<MarketplaceOrderContext>[] = [
       ? 'context.templateId: a Completed order needs one'
       : null,
   ({ status, context }) =>
-    status === 'Failed' && context.statusNotes === undefined
-      ? 'context.statusNotes: a Failed order needs them'
+    (status === 'Failed') !== (context.statusNotes !== undefined)
+      ? 'context.statusNotes: a Failed order has them, and only a Failed one'
       : null,
+  ({ status, context }) =>
+    context.statusNotes !== undefined && context.statusNotes.message.trim() === ''
+      ? `context.statusNotes.message: a ${status} order's notes say why`
+      : null,
+  stampsAgree,
 ];

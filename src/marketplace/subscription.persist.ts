@@ -13,14 +13,20 @@ import {
   optional,
   string,
 } from '../core/schema';
-import type { Invariant, Subject } from '../core/spec';
+import type { Invariant } from '../core/spec';
 import { agreementIdSchema, orderIdSchema, subscriptionIdSchema } from './ids';
 import { subscriptionLinesSchema } from './lines';
 import { openOrderSchema } from './open-order';
 import { parametersSchema } from './parameters';
-import { MARKETPLACE_ROLES, ORDER_TYPES } from './platform';
-import { externalIdsSchema, termsSchema } from './subscription.commands';
-import { type MarketplaceSubscriptionContext, SUBSCRIPTION_STATUSES } from './subscription.types';
+import { externalIdsSchema, MARKETPLACE_ROLES, ORDER_TYPES } from './platform';
+import { stampsAgree, stampsSchema } from './stamps';
+import { termsSchema } from './subscription.commands';
+import {
+  CLOSED_ORDERS_WINDOW,
+  type MarketplaceSubscriptionContext,
+  SUBSCRIPTION_AUDIT_EVENTS,
+  SUBSCRIPTION_STATUSES,
+} from './subscription.types';
 
 type Ctx = MarketplaceSubscriptionContext;
 
@@ -46,7 +52,9 @@ export const subscriptionContextSchema = object({
       orderType: literal(...ORDER_TYPES),
       status: literal('Completed', 'Failed'),
     }),
+    { maxLength: CLOSED_ORDERS_WINDOW },
   ),
+  stamps: stampsSchema(SUBSCRIPTION_AUDIT_EVENTS),
   ...bookkeepingShape(SUBSCRIPTION_STATUSES, MARKETPLACE_ROLES),
 });
 
@@ -57,16 +65,18 @@ const OPEN_ORDER_TYPES: Readonly<Record<string, readonly string[]>> = {
   Terminating: ['Termination'],
 };
 
-/** Facts of a restored subscription, checked in order. */
-export const subscriptionInvariants: readonly Invariant<Ctx>[] = [openOrderFits];
-
-/** Cross-field facts of a subscription in a given status, checked when it is restored. */
-function openOrderFits({ status, context: c }: Subject<Ctx>): string | null {
+/** The open order fits the status: its type, and its id once past Draft. */
+const openOrderFits: Invariant<Ctx> = ({ status, context: c }) => {
   const types = OPEN_ORDER_TYPES[status];
   if (types === undefined ? c.openOrder !== null : !types.includes(c.openOrder?.orderType ?? ''))
     return `context.openOrder: a ${status} subscription needs ${types ? `a ${types.join(' or ')} order` : 'null'}`;
   if (status !== 'Draft' && c.openOrder !== null && c.openOrder.id === undefined)
     return 'context.openOrder.id: only a Draft subscription may lack its order id';
+  return null;
+};
+
+/** Dates: an Active subscription's commitment, and a termination date only at the end. */
+const datesFit: Invariant<Ctx> = ({ status, context: c }) => {
   const dated = status !== 'Draft' && status !== 'Deleted';
   if (dated && (c.startDate === undefined || c.commitmentDate === undefined))
     return `context: a ${status} subscription needs startDate and commitmentDate`;
@@ -74,5 +84,28 @@ function openOrderFits({ status, context: c }: Subject<Ctx>): string | null {
     return 'context.renewalAnchor: goes with commitmentDate';
   if (status === 'Terminated' && c.terminationDate === undefined)
     return 'context.terminationDate: a Terminated subscription needs one';
+  if (c.terminationDate !== undefined && status !== 'Terminating' && status !== 'Terminated')
+    return `context.terminationDate: only a Terminating or Terminated subscription has one, not a ${status} one`;
+  if (c.terminationReason !== undefined && status !== 'Terminated')
+    return `context.terminationReason: only a Terminated subscription has one, not a ${status} one`;
   return null;
-}
+};
+
+/** The closed orders of the window: each id once, and not the open order's. */
+const closedOrdersFit: Invariant<Ctx> = ({ context: c }) => {
+  const seen = new Set<string>();
+  for (const [i, order] of c.orders.entries()) {
+    if (seen.has(order.id) || order.id === c.openOrder?.id)
+      return `context.orders[${i}].id: order ${order.id} is closed twice, or still open`;
+    seen.add(order.id);
+  }
+  return null;
+};
+
+/** Facts of a restored subscription, checked in order. */
+export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
+  openOrderFits,
+  datesFit,
+  closedOrdersFit,
+  stampsAgree,
+];

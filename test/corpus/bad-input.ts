@@ -126,7 +126,7 @@ const orderInput = {
   at: T(0),
   by: { role: 'client' },
   lines: [{ id: 'ALI-0001', item: { id: 'ITM-0001' }, quantity: 10 }],
-  parameters: [{ id: 'PAR-domain', value: 'contoso.com' }],
+  parameters: { ordering: [{ externalId: 'domain', value: 'contoso.com' }] },
 };
 const marketplaceSubscriptionInput = {
   id: 'SUB-2119-4550-8674-5962',
@@ -137,7 +137,9 @@ const marketplaceSubscriptionInput = {
   terms: { period: '1m', commitment: '1y' },
   createdBy: 'vendor',
   lines: [{ id: 'ALI-2119-4550-8674-5962-0001', item: { id: 'ITM-1111-2222-0001' }, quantity: 10 }],
-  parameters: [{ id: 'PAR-1111-2222-0001', externalId: 'tenantId', value: 'contoso' }],
+  parameters: {
+    fulfillment: [{ id: 'PRM-1111-2222-0001', externalId: 'tenantId', value: 'contoso' }],
+  },
 };
 const opencellInput = {
   code: 'SUB-42',
@@ -350,15 +352,14 @@ const BASES: readonly Base[] = [
     version: 2,
     good: {
       type: 'order.query',
-      parameters: [{ id: 'PAR-domain', error: { id: 'ERR-1', message: 'taken' } }],
+      parameters: {
+        ordering: [{ externalId: 'domain', error: { id: 'ERR-1', message: 'taken' } }],
+      },
       templateId: 'TPL-q',
       at: T(2),
       by: { role: 'vendor' },
     },
-    nested: [
-      ['parameters', 0],
-      ['parameters', 0, 'error'],
-    ],
+    nested: [['parameters'], ['parameters', 'ordering', 0], ['parameters', 'ordering', 0, 'error']],
     refused: [
       {
         name: 'blank statusNotes',
@@ -366,9 +367,65 @@ const BASES: readonly Base[] = [
         command: { type: 'order.fail', statusNotes: ' ', at: T(2), by: { role: 'vendor' } },
       },
       {
+        name: 'statusNotes whose message is blank',
+        code: 'REASON_REQUIRED',
+        command: {
+          type: 'order.fail',
+          statusNotes: { id: 'ERR-1', message: '' },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'no statusNotes',
+        code: 'REASON_REQUIRED',
+        command: { type: 'order.fail', at: T(2), by: { role: 'vendor' } },
+      },
+      {
+        name: 'statusNotes that are a number',
+        code: 'INVALID_COMMAND',
+        command: { type: 'order.fail', statusNotes: 42, at: T(2), by: { role: 'vendor' } },
+      },
+      {
+        name: 'a flat parameter list',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.query',
+          parameters: [{ id: 'PAR-domain', error: { id: 'ERR-1', message: 'taken' } }],
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'a query on a fulfillment parameter',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.query',
+          parameters: { fulfillment: [{ externalId: 'x', error: { id: 'E', message: 'm' } }] },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'a fulfillment value that is null',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.complete',
+          templateId: 'TPL-1',
+          parameters: { fulfillment: [{ externalId: 'tenantId', value: null }] },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
         name: 'a query without errors',
         code: 'NO_PARAMETER_ERRORS',
-        command: { type: 'order.query', parameters: [], at: T(2), by: { role: 'vendor' } },
+        command: {
+          type: 'order.query',
+          parameters: { ordering: [] },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
       },
       {
         name: 'a client completing',
@@ -422,6 +479,40 @@ const BASES: readonly Base[] = [
           at: T(1),
           by: { role: 'system' },
         },
+      },
+      {
+        name: 'a termination date before the order',
+        code: 'INVALID_DATE',
+        command: {
+          type: 'order.placed',
+          orderId: 'ORD-2119-4550-8674-0002',
+          orderType: 'Termination',
+          terminationDate: T(0),
+          at: T(1),
+          by: { role: 'system' },
+        },
+      },
+      {
+        name: 'a termination date on a Change order',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.placed',
+          orderId: 'ORD-2119-4550-8674-0002',
+          orderType: 'Change',
+          terminationDate: T(5),
+          at: T(1),
+          by: { role: 'system' },
+        },
+      },
+      {
+        name: 'deleting an Active subscription',
+        code: 'INVALID_STATE',
+        command: { type: 'subscription.delete', at: T(1), by: { role: 'vendor' } },
+      },
+      {
+        name: 'a client deleting',
+        code: 'FORBIDDEN_ROLE',
+        command: { type: 'subscription.delete', at: T(1), by: { role: 'client' } },
       },
       {
         name: 'a client relaying an order',

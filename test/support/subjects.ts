@@ -44,7 +44,10 @@ export const SUBJECTS: readonly Subject[] = [
         at: '2026-01-05T09:00:00Z',
         by: { role: 'client' },
         lines: [{ id: 'ALI-0001', item: { id: 'ITM-0001' }, quantity: 10 }],
-        parameters: [{ id: 'PAR-domain', value: 'contoso.com' }],
+        parameters: {
+          ordering: [{ externalId: 'domain', value: 'contoso.com' }],
+          fulfillment: [{ externalId: 'tenantId' }],
+        },
       },
     ],
   },
