@@ -1,6 +1,7 @@
 /**
  * How an Opencell subscription is persisted: its context's schema, and the cross-field facts a
  * restored subscription must satisfy (the schema checks each field, these that the fields agree).
+ * The history lists are windows, so each fact is one the window alone can show.
  */
 import { bookkeepingShape } from '../core/bookkeeping';
 import {
@@ -18,6 +19,7 @@ import type { Invariant } from '../core/spec';
 import { queueProblem } from './amendments';
 import { atOrBefore } from './dates';
 import { changesSchema, productSchema } from './products';
+import { renewalRuleSchema, ruleProblem } from './renewal';
 import {
   OPENCELL_ROLES,
   OPENCELL_STATUSES,
@@ -26,6 +28,8 @@ import {
   type Product,
   type ProductStatus,
 } from './subscription.types';
+import { dayEndsBefore, terminationReasonSchema } from './termination';
+import { HISTORY_WINDOW } from './window';
 
 const pendingShape = {
   amendmentId: nonEmptyString,
@@ -33,11 +37,17 @@ const pendingShape = {
   changes: changesSchema,
   submittedAt: instant,
 };
+const kept = { maxLength: HISTORY_WINDOW };
 
 export const opencellContextSchema = object({
   code: nonEmptyString,
   consumerId: nonEmptyString,
-  autoRenew: boolean,
+  subscriptionDate: instant,
+  renewalRule: renewalRuleSchema,
+  subscribedTillDate: optional(instant),
+  renewed: boolean,
+  renewalNotifiedDate: optional(instant),
+  endAgreementDate: optional(instant),
   versions: array(
     object({
       version: integer(1),
@@ -45,6 +55,7 @@ export const opencellContextSchema = object({
       validFrom: instant,
       validTo: optional(instant),
     }),
+    kept,
   ),
   products: array(productSchema),
   accessPoints: array(
@@ -57,38 +68,50 @@ export const opencellContextSchema = object({
       outcome: literal('applied', 'canceled', 'discarded'),
       closedAt: instant,
     }),
+    kept,
   ),
-  suspensions: array(object({ from: instant, to: optional(instant), reason: optional(string) })),
+  suspensions: array(
+    object({ from: instant, to: optional(instant), reason: optional(string) }),
+    kept,
+  ),
   ownerTransfers: array(
     object({ at: instant, fromConsumerId: nonEmptyString, toConsumerId: nonEmptyString }),
+    kept,
   ),
   scheduledTermination: optional(
-    object({ terminationDate: instant, reason: nonEmptyString, autoRenew: boolean }),
+    object({ terminationDate: instant, reason: terminationReasonSchema, note: optional(string) }),
   ),
   terminationDate: optional(instant),
-  terminationReason: optional(nonEmptyString),
+  terminationReason: optional(terminationReasonSchema),
+  terminationNote: optional(string),
   ...bookkeepingShape(OPENCELL_STATUSES, OPENCELL_ROLES),
 });
 
 type Ctx = OpencellSubscriptionContext;
 type Check = (status: OpencellStatus, c: Ctx) => string | null;
 
-/** The product statuses each subscription status allows (beside TERMINATED, always allowed). */
-const LIVE_PRODUCTS: Record<OpencellStatus, ProductStatus | null> = {
-  CREATED: 'INACTIVE',
-  ACTIVE: 'ACTIVE',
-  SUSPENDED: 'SUSPENDED',
-  CANCELED: null,
-  RESILIATED: null,
+/**
+ * The product statuses each subscription status allows (beside TERMINATED, always allowed). A
+ * CREATED subscription suspended at its end of term keeps its INACTIVE products, and so does its
+ * reactivation, as Opencell suspends and reactivates only the services that are running.
+ */
+const LIVE_PRODUCTS: Record<OpencellStatus, readonly ProductStatus[]> = {
+  CREATED: ['INACTIVE'],
+  ACTIVE: ['ACTIVE', 'INACTIVE'],
+  SUSPENDED: ['SUSPENDED', 'INACTIVE'],
+  CANCELED: [],
+  RESILIATED: [],
 };
 
 const ended = (status: OpencellStatus) => status === 'CANCELED' || status === 'RESILIATED';
 
+/** The window's versions follow each other; the first one is version 1 or a later one. */
 const versions: Check = (_, c) => {
   if (c.versions.length === 0) return 'context.versions: a subscription has at least one version';
+  const first = c.versions[0]?.version ?? 1;
   for (const [i, v] of c.versions.entries()) {
     const next = c.versions[i + 1];
-    if (v.version !== i + 1) return `context.versions[${i}].version: expected ${i + 1}`;
+    if (v.version !== first + i) return `context.versions[${i}].version: expected ${first + i}`;
     if (next && (v.validTo !== next.validFrom || atOrBefore(next.validFrom, v.validFrom)))
       return `context.versions[${i}].validTo: must be the next version's later validFrom`;
     if (!next && v.validTo !== undefined)
@@ -98,7 +121,8 @@ const versions: Check = (_, c) => {
 };
 
 function productProblem(p: Product): string | null {
-  const running = p.suspendedIntervals?.filter((i) => i.to === undefined).length ?? 0;
+  const intervals = p.suspendedIntervals ?? [];
+  const running = intervals.filter((i) => i.to === undefined).length;
   if ((p.status === 'SUSPENDED') !== (running === 1) || running > 1)
     return 'only a SUSPENDED product has a running suspension, exactly one';
   if (p.status === 'INACTIVE' && p.activatedAt !== undefined)
@@ -107,14 +131,20 @@ function productProblem(p: Product): string | null {
     return `a ${p.status} product has activatedAt`;
   if ((p.status === 'TERMINATED') !== (p.terminatedAt !== undefined))
     return 'a product has terminatedAt exactly when it is TERMINATED';
+  if (p.terminationReason !== undefined && p.status !== 'TERMINATED')
+    return 'only a TERMINATED product has a terminationReason';
+  if (p.knownFrom !== undefined && intervals.length < HISTORY_WINDOW)
+    return `knownFrom: only a product whose last ${HISTORY_WINDOW} suspensions are kept has one`;
   return null;
 }
 
 const products: Check = (status, c) => {
   const live = new Set<string>();
+  let terminated = 0;
   for (const [i, p] of c.products.entries()) {
     const where = `context.products[${i}]`;
-    if (p.status !== 'TERMINATED' && p.status !== LIVE_PRODUCTS[status])
+    if (p.status === 'TERMINATED') terminated += 1;
+    else if (!LIVE_PRODUCTS[status].includes(p.status))
       return `${where}.status: a ${p.status} product cannot be on a ${status} subscription`;
     const problem = productProblem(p);
     if (problem) return `${where}: ${problem}`;
@@ -122,7 +152,9 @@ const products: Check = (status, c) => {
       return `${where}.code: product ${p.code} is on the subscription twice`;
     if (p.status !== 'TERMINATED') live.add(p.code);
   }
-  return null;
+  return terminated > HISTORY_WINDOW
+    ? `context.products: keeps the last ${HISTORY_WINDOW} TERMINATED products, not ${terminated}`
+    : null;
 };
 
 const accessPoints: Check = (status, c) => {
@@ -134,9 +166,11 @@ const accessPoints: Check = (status, c) => {
 const amendments: Check = (status, c) => {
   if (ended(status) && c.pendingAmendments.length > 0)
     return `context.pendingAmendments: a ${status} subscription has none`;
-  const ids = [...c.pendingAmendments, ...c.amendments].map((a) => a.amendmentId);
-  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (twice !== undefined) return `context: amendment ${twice} appears twice`;
+  const ids = new Set<string>();
+  for (const a of [...c.pendingAmendments, ...c.amendments]) {
+    if (ids.has(a.amendmentId)) return `context: amendment ${a.amendmentId} appears twice`;
+    ids.add(a.amendmentId);
+  }
   for (const [i, p] of c.pendingAmendments.entries()) {
     const next = c.pendingAmendments[i + 1];
     if (next && !atOrBefore(p.effectiveDate, next.effectiveDate))
@@ -158,16 +192,37 @@ const suspensions: Check = (status, c) => {
 };
 
 const termination: Check = (status, c) => {
-  if (c.scheduledTermination && status !== 'ACTIVE' && status !== 'SUSPENDED')
+  if (c.scheduledTermination && ended(status))
     return `context.scheduledTermination: a ${status} subscription has none`;
   const endedData = c.terminationDate !== undefined && c.terminationReason !== undefined;
   const none = c.terminationDate === undefined && c.terminationReason === undefined;
   if (ended(status) ? !endedData : !none)
     return 'context.terminationDate: set, with terminationReason, exactly when CANCELED or RESILIATED';
+  if (c.terminationNote !== undefined && !ended(status))
+    return 'context.terminationNote: only an ended subscription has one';
+  return null;
+};
+
+const renewal: Check = (_, c) => {
+  const problem = ruleProblem(
+    c.renewalRule,
+    c.subscribedTillDate !== undefined,
+    'context.renewalRule',
+  );
+  if (problem) return problem;
+  if (c.subscribedTillDate !== undefined && dayEndsBefore(c.subscribedTillDate, c.subscriptionDate))
+    return 'context.subscribedTillDate: the end of term is not before the subscription date';
+  if (c.renewalNotifiedDate !== undefined && c.subscribedTillDate === undefined)
+    return 'context.renewalNotifiedDate: only a subscription with an end of term is notified';
   return null;
 };
 
 const owner: Check = (_, c) => {
+  for (const [i, t] of c.ownerTransfers.entries()) {
+    const next = c.ownerTransfers[i + 1];
+    if (next && next.fromConsumerId !== t.toConsumerId)
+      return `context.ownerTransfers[${i + 1}].fromConsumerId: must be the consumer it came to before`;
+  }
   const lastTransfer = c.ownerTransfers[c.ownerTransfers.length - 1];
   if (lastTransfer && lastTransfer.toConsumerId !== c.consumerId)
     return 'context.consumerId: must be the last owner transfer’s consumer';
@@ -181,6 +236,7 @@ const CHECKS: readonly Check[] = [
   amendments,
   suspensions,
   termination,
+  renewal,
   owner,
 ];
 

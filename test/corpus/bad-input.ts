@@ -602,6 +602,76 @@ const BASES: readonly Base[] = [
         },
       },
       {
+        name: 'a termination reason whose code is blank',
+        code: 'REASON_REQUIRED',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: T(2),
+          reason: { code: ' ', applyTerminationCharges: true },
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'a termination reason with a flag Opencell does not have',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: T(2),
+          reason: { code: 'CC', refundEverything: true },
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'an overrideProrata Opencell does not have',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: T(2),
+          reason: { code: 'CC', overrideProrata: 'SOMETIMES' },
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'a termination dated the day before the subscription',
+        code: 'INVALID_DATE',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: '2026-01-04T09:00:00Z',
+          reason: 'CC',
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'a cancellation dated before the last change',
+        code: 'INVALID_DATE',
+        command: {
+          type: 'subscription.cancel',
+          reason: 'CC',
+          cancelationDate: T(0),
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'an offer change with a product twice',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'offer.change',
+          offerCode: 'OF_PRO',
+          effectiveDate: T(3),
+          products: [
+            { code: 'PR_FIBER', quantity: 1 },
+            { code: 'PR_FIBER', quantity: 2 },
+          ],
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
         name: 'a system suspending',
         code: 'FORBIDDEN_ROLE',
         command: { type: 'subscription.suspend', at: T(2), by: { role: 'system' } },

@@ -95,6 +95,21 @@ export const SUBJECTS: readonly Subject[] = [
         products: [{ code: 'PR_DATA', quantity: 1 }],
         accessPoints: [{ code: 'AP-1' }],
       },
+      {
+        code: 'SUB-43',
+        offerCode: 'OF_BASIC',
+        consumerId: 'CUST-1',
+        at: '2026-01-31T09:00:00Z',
+        by: { role: 'operator' },
+        products: [{ code: 'PR_DATA', quantity: 1, attributes: { speed: '1G' } }],
+        renewalRule: {
+          initialyActiveFor: 1,
+          autoRenew: true,
+          renewFor: 1,
+          daysNotifyRenewal: 3,
+          extendAgreementPeriodToSubscribedTillDate: true,
+        },
+      },
     ],
   },
 ];
