@@ -73,7 +73,9 @@ export const externalIdsSchema: Schema<ExternalIds> = object({
  * schema lets them be absent, so that a missing reason is `REASON_REQUIRED` (a rule), not
  * `INVALID_COMMAND`.
  */
-export type Requiring<C, K extends keyof C> = C & { readonly [P in K]-?: Exclude<C[P], undefined> };
+export type Requiring<C, K extends keyof C> = Omit<C, K> & {
+  readonly [P in K]-?: Exclude<C[P], undefined>;
+};
 
 export { tickSpec } from '../core/command';
 export type { CommandRejected } from '../core/rejection';

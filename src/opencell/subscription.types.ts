@@ -257,7 +257,7 @@ type Shape<T extends keyof Payloads> = CommandShape<T, OpencellRole, Payloads[T]
 export type OpencellCommandOf<T extends keyof Payloads | 'clock.tick'> = T extends 'clock.tick'
   ? ClockTick<OpencellRole>
   : T extends 'subscription.cancel' | 'subscription.terminate'
-    ? Shape<T> & { readonly reason: TerminationReason | string }
+    ? Omit<Shape<T>, 'reason'> & { readonly reason: TerminationReason | string }
     : T extends keyof Payloads
       ? Shape<T>
       : never;
