@@ -8,8 +8,24 @@
 import type { By } from '../core/command';
 import { compiledOf } from '../core/compiled';
 import { restore, SnapshotError } from '../core/persist';
-import { describe, isPlainObject } from '../core/schema';
-import { formatInstant, parseInstant } from '../core/time';
+import { describe } from '../core/schema';
+import {
+  absent,
+  count,
+  DtoProblem,
+  date,
+  fail,
+  flag,
+  join,
+  listAt,
+  maybeCount,
+  maybeDate,
+  maybeText,
+  objectAt,
+  oneOf,
+  some,
+  text,
+} from './dto.read';
 import {
   END_OF_TERM_ACTIONS,
   INITIAL_TERM_TYPES,
@@ -42,56 +58,6 @@ export interface FromOpencellOptions {
   /** Who its history is recorded as. Default: `{ role: 'system' }`, Opencell handing it over. */
   readonly by?: By<OpencellRole>;
 }
-
-type Json = Readonly<Record<string, unknown>>;
-
-class DtoProblem extends TypeError {}
-const fail = (message: string): never => {
-  throw new DtoProblem(message);
-};
-const join = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-const absent = (v: unknown) => v === undefined || v === null;
-
-const objectAt = (v: unknown, path: string): Json =>
-  isPlainObject(v) ? v : fail(`${path || 'value'}: expected an object, got ${describe(v)}`);
-const listAt = (v: unknown, path: string): readonly unknown[] =>
-  absent(v) ? [] : Array.isArray(v) ? v : fail(`${path}: expected an array, got ${describe(v)}`);
-const text = (v: unknown, path: string): string =>
-  typeof v === 'string' && v.trim() !== ''
-    ? v
-    : fail(`${path}: expected a non-empty string, got ${describe(v)}`);
-const maybeText = (v: unknown, path: string) => (absent(v) ? undefined : text(v, path));
-function oneOf<const T extends string>(values: readonly T[], v: unknown, path: string): T {
-  return (values as readonly unknown[]).includes(v)
-    ? (v as T)
-    : fail(
-        `${path}: expected one of ${values.map((x) => JSON.stringify(x)).join(', ')}, got ${describe(v)}`,
-      );
-}
-function count(v: unknown, path: string, min: number): number {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= min
-    ? n
-    : fail(`${path}: expected an integer from ${min}, got ${describe(v)}`);
-}
-const maybeCount = (v: unknown, path: string, min: number) =>
-  absent(v) ? undefined : count(v, path, min);
-function flag(v: unknown, path: string): boolean | undefined {
-  if (absent(v)) return undefined;
-  return typeof v === 'boolean' ? v : fail(`${path}: expected a boolean, got ${describe(v)}`);
-}
-/** A date: an ISO-8601 timestamp with a zone, or epoch milliseconds. */
-function date(v: unknown, path: string): string {
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return formatInstant(v);
-  if (typeof v === 'string' && parseInstant(v) !== null) return v;
-  return fail(
-    `${path}: expected an ISO-8601 timestamp with a zone, or epoch milliseconds, got ${describe(v)}`,
-  );
-}
-const maybeDate = (v: unknown, path: string) => (absent(v) ? undefined : date(v, path));
-const some = <K extends string, V>(key: K, value: V | undefined) =>
-  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 function reasonFrom(code: string | undefined, options: FromOpencellOptions) {
   if (code === undefined) return undefined;
