@@ -23,7 +23,7 @@ export const orderEdgeInput = {
   at: T0,
   by: { role: 'client' },
   lines: [{ id: 'ALI-0001', item: { id: 'ITM-0001' }, quantity: 10 }],
-  parameters: [{ id: 'PAR-domain', value: 'contoso.com' }],
+  parameters: { ordering: [{ externalId: 'domain', value: 'contoso.com' }] },
 };
 
 const terminate = {
@@ -71,7 +71,7 @@ const orderCases: [string, unknown, BadCommand['code']][] = [
   [
     '__proto__ in a parameter',
     json(
-      `{"type":"order.process","at":"${T1}","by":{"role":"client"},"parameters":[{"id":"PAR-domain","value":"x","__proto__":{}}]}`,
+      `{"type":"order.process","at":"${T1}","by":{"role":"client"},"parameters":{"ordering":[{"externalId":"domain","value":"x","__proto__":{}}]}}`,
     ),
     'INVALID_COMMAND',
   ],
