@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { pureAnnotations } from './scripts/pure-annotations';
 
 /** One entry per subpath export of package.json. */
 export const entries = {
@@ -22,4 +23,6 @@ export default defineConfig({
   platform: 'neutral',
   tsconfig: 'tsconfig.build.json',
   outDir: 'dist',
+  // Module-level calls build values only: a user's bundler may drop what the user does not import.
+  esbuildPlugins: [pureAnnotations()],
 });

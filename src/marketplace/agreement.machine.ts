@@ -4,36 +4,44 @@
  * quote the diagram's arrows.
  */
 import { assign, setup } from 'xstate';
+import type { SnapshotOf } from '../core/api';
 import { commandMachine, guardImplementations } from '../core/machine';
+import type { MachineSpec } from '../core/spec';
+import { agreementCommandSpecs, agreementContext } from './agreement.commands';
+import { agreementContextSchema, agreementInvariants } from './agreement.persist';
 import { agreementGuards } from './agreement.rules';
-import { agreementContext, agreementSpec } from './agreement.spec';
-import type {
-  MarketplaceAgreementCommand,
-  MarketplaceAgreementContext,
-  MarketplaceAgreementEmitted,
-  MarketplaceAgreementInput,
+import {
+  AGREEMENT_STATUSES,
+  FINAL_AGREEMENT_STATUSES,
+  type MarketplaceAgreementCommand,
+  type MarketplaceAgreementCommandOf,
+  type MarketplaceAgreementContext,
+  type MarketplaceAgreementEmitted,
+  type MarketplaceAgreementInput,
 } from './agreement.types';
-import type { Relayed } from './open-order';
+import { orderAudit } from './open-order';
+import { MARKETPLACE_ROLES } from './platform';
 
 type Ctx = MarketplaceAgreementContext;
+// The one cast of the chart's actions: each action runs on its own command types only.
+const as = <T extends MarketplaceAgreementCommand['type']>(event: unknown) =>
+  event as MarketplaceAgreementCommandOf<T>;
 
 // While an order is open, another one is REQUEST_IN_PROGRESS.
 const oneOrderAtATime = { guard: 'noOrderInProgress' } as const;
 
-const base = setup({
+const base = /*#__PURE__*/ setup({
   types: {} as {
     context: Ctx;
     events: MarketplaceAgreementCommand;
     input: MarketplaceAgreementInput;
     emitted: MarketplaceAgreementEmitted;
   },
-  guards: guardImplementations<Ctx, MarketplaceAgreementCommand>(agreementGuards as never),
+  guards: guardImplementations<Ctx, MarketplaceAgreementCommand>(agreementGuards),
   actions: {
-    openOrder: assign({
-      openOrder: ({ event }) => {
-        const { orderId, orderType } = event as unknown as Relayed;
-        return { id: orderId, orderType };
-      },
+    openOrder: assign(({ event }) => {
+      const { orderId, orderType } = as<'order.placed'>(event);
+      return { openOrder: { id: orderId, orderType } };
     }),
     closeOrder: assign({ openOrder: null }),
   },
@@ -100,6 +108,20 @@ const base = setup({
   },
 });
 
+const agreementSpec: MachineSpec<Ctx> = {
+  schema: 'subscription-machines/marketplace.agreement',
+  schemaVersion: 1,
+  statuses: AGREEMENT_STATUSES,
+  finalStatuses: FINAL_AGREEMENT_STATUSES,
+  roles: MARKETPLACE_ROLES,
+  commands: agreementCommandSpecs,
+  guards: agreementGuards,
+  context: agreementContextSchema,
+  invariants: agreementInvariants,
+  subjectIds: (c) => (c.openOrder?.id === undefined ? {} : { requestId: c.openOrder.id }),
+  changes: (_before, _after, command) => ({ audit: orderAudit(command) }),
+};
+
 /**
  * A SoftwareOne Marketplace agreement: `Draft, Provisioning, Failed, Active, Updating, Terminated,
  * Deleted`, moved by the orders the platform relays, one at a time.
@@ -121,7 +143,10 @@ const base = setup({
  * busy.ok || busy.rejection.code; // 'REQUEST_IN_PROGRESS'
  * ```
  */
-export const marketplaceAgreementMachine = commandMachine(base, agreementSpec as never);
+export const marketplaceAgreementMachine = /*#__PURE__*/ commandMachine(base, agreementSpec);
 
 /** The machine type of {@link marketplaceAgreementMachine}. */
 export type MarketplaceAgreementMachine = typeof marketplaceAgreementMachine;
+
+/** A snapshot of {@link marketplaceAgreementMachine}. */
+export type MarketplaceAgreementSnapshot = SnapshotOf<MarketplaceAgreementMachine>;

@@ -4,6 +4,7 @@
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { CommandShape } from '../core/command';
+import type { Rejection, RejectionCode } from '../core/rejection';
 import type { StatusChanged } from '../core/step';
 import type { agreementPayloads } from './agreement.commands';
 import type { OpenOrder } from './open-order';
@@ -26,6 +27,19 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 export const FINAL_AGREEMENT_STATUSES = ['Failed', 'Terminated', 'Deleted'] as const;
 /** One of {@link FINAL_AGREEMENT_STATUSES}. */
 export type FinalAgreementStatus = (typeof FINAL_AGREEMENT_STATUSES)[number];
+
+/** The rejection codes an agreement gives; no other code ever comes from it. */
+export const AGREEMENT_REJECTION_CODES = [
+  'INVALID_COMMAND',
+  'STALE_VERSION',
+  'OUT_OF_ORDER',
+  'FORBIDDEN_ROLE',
+  'INVALID_STATE',
+  'REQUEST_IN_PROGRESS',
+  'UNKNOWN_REQUEST',
+] as const satisfies readonly RejectionCode[];
+/** One of {@link AGREEMENT_REJECTION_CODES}. */
+export type MarketplaceAgreementRejectionCode = (typeof AGREEMENT_REJECTION_CODES)[number];
 
 /**
  * What a new agreement is made from: the Purchase order that creates it, a draft (`draft: true`)
@@ -59,7 +73,7 @@ export interface MarketplaceAgreementContext extends Bookkeeping<AgreementStatus
 type Payloads = typeof agreementPayloads;
 
 /** One command of the agreement, by type. */
-export type AgreementCommandOf<T extends keyof Payloads> = CommandShape<
+export type MarketplaceAgreementCommandOf<T extends keyof Payloads> = CommandShape<
   T,
   MarketplaceRole,
   Payloads[T]
@@ -67,11 +81,28 @@ export type AgreementCommandOf<T extends keyof Payloads> = CommandShape<
 
 /** Every command an agreement accepts. */
 export type MarketplaceAgreementCommand = {
-  [T in keyof Payloads]: AgreementCommandOf<T>;
+  [T in keyof Payloads]: MarketplaceAgreementCommandOf<T>;
 }[keyof Payloads];
+
+/** The payload of each agreement command (beside the envelope), by type. */
+export type MarketplaceAgreementPayload<T extends keyof Payloads> = Omit<
+  MarketplaceAgreementCommandOf<T>,
+  'type' | 'at' | 'by' | 'commandId' | 'expectedVersion'
+>;
+
+/** A refused agreement command: `{ code, message, command, status, details? }`. */
+export type MarketplaceAgreementRejection = Rejection<
+  MarketplaceAgreementCommand,
+  AgreementStatus,
+  MarketplaceAgreementRejectionCode
+>;
 
 /** What an agreement actor emits. */
 export type MarketplaceAgreementEmitted =
   | StatusChanged<AgreementStatus>
   | AuditRecorded<AgreementStatus, MarketplaceRole>
-  | CommandRejected<MarketplaceAgreementCommand, AgreementStatus>;
+  | CommandRejected<
+      MarketplaceAgreementCommand,
+      AgreementStatus,
+      MarketplaceAgreementRejectionCode
+    >;

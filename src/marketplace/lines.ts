@@ -1,6 +1,7 @@
 /**
  * Lines: the product items of a subscription or an order, with quantities (Marketplace docs,
- * `lines`). Prices are the platform's to compute and are not modelled.
+ * commerce API `line.md` and the order object's `lines`). Prices are the platform's to compute and
+ * are not modelled.
  */
 import {
   array,
@@ -19,9 +20,19 @@ export interface SubscriptionLine {
   readonly quantity: number;
 }
 
-/** A line of an order, which also carries the quantity before the order. */
+/** A line of an order, which also carries the quantity before the order (0 for a new line). */
 export interface OrderLine extends SubscriptionLine {
   readonly oldQuantity?: number;
+}
+
+/**
+ * A line of a completed Change order: the absolute target quantity of an existing line by its id,
+ * or a new line, which names its `item`.
+ */
+export interface ChangedLine {
+  readonly id: string;
+  readonly quantity: number;
+  readonly item?: { readonly id: string };
 }
 
 const line = {
@@ -47,15 +58,28 @@ export const orderLinesSchema: Schema<readonly OrderLine[]> = refine(
   array(object({ ...line, oldQuantity: optional(integer(0)) })),
   uniqueIds,
 );
+export const changedLinesSchema: Schema<readonly ChangedLine[]> = refine(
+  array(object({ ...line, item: optional(line.item) })),
+  uniqueIds,
+);
+
+/** The index of the first changed line that is new to `lines` and names no item, or -1. */
+export function newLineWithoutItem(
+  lines: readonly SubscriptionLine[],
+  changed: readonly ChangedLine[],
+): number {
+  const known = new Set(lines.map((l) => l.id));
+  return changed.findIndex((c) => c.item === undefined && !known.has(c.id));
+}
 
 /**
  * A completed Change order's lines, as absolute target quantities (as Connect's change requests
- * carry them): listed lines take the new quantity, quantity 0 removes a line, a new id adds one,
- * others stay.
+ * carry them): listed lines take the new quantity, quantity 0 removes a line, a new id with its item
+ * adds one, others stay.
  */
 export function setQuantities(
   lines: readonly SubscriptionLine[],
-  targets: readonly SubscriptionLine[],
+  targets: readonly ChangedLine[],
 ): readonly SubscriptionLine[] {
   const byId = new Map(targets.map((t) => [t.id, t]));
   const out: SubscriptionLine[] = [];
@@ -64,8 +88,9 @@ export function setQuantities(
     if (target === undefined) out.push(l);
     else if (target.quantity > 0) out.push({ ...l, quantity: target.quantity });
   }
-  for (const t of targets) {
-    if (t.quantity > 0 && !lines.some((l) => l.id === t.id)) out.push(t);
+  const known = new Set(lines.map((l) => l.id));
+  for (const { id, item, quantity } of targets) {
+    if (quantity > 0 && item !== undefined && !known.has(id)) out.push({ id, item, quantity });
   }
   return out;
 }

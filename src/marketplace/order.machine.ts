@@ -3,55 +3,78 @@
  * (softwareone-platform/docs, commerce API) draws it. The descriptions quote the diagram's arrows.
  */
 import { assign, setup } from 'xstate';
+import type { SnapshotOf } from '../core/api';
 import { commandMachine, guardImplementations } from '../core/machine';
-import type { OrderCommandType } from './order.commands';
+import type { MachineSpec } from '../core/spec';
+import {
+  answered,
+  completed,
+  failed,
+  type OrderCommandType,
+  orderCommandSpecs,
+  orderContext,
+  queried,
+  validated,
+} from './order.commands';
+import { orderContextSchema, orderInvariants } from './order.persist';
 import { orderGuards } from './order.rules';
-import { orderContext, orderSpec } from './order.spec';
-import type {
-  MarketplaceOrderCommand,
-  MarketplaceOrderContext,
-  MarketplaceOrderEmitted,
-  MarketplaceOrderInput,
-  OrderCommandOf,
+import {
+  FINAL_ORDER_STATUSES,
+  type MarketplaceOrderCommand,
+  type MarketplaceOrderCommandOf,
+  type MarketplaceOrderContext,
+  type MarketplaceOrderEmitted,
+  type MarketplaceOrderInput,
+  ORDER_STATUSES,
 } from './order.types';
-import { applyQueries, applyValidations, applyValues } from './parameters';
+import { MARKETPLACE_ROLES } from './platform';
+import { type StampParams, stamp, stamped } from './stamps';
 
-const as = <T extends OrderCommandType>(event: unknown) => event as OrderCommandOf<T>;
+type Ctx = MarketplaceOrderContext;
+// The one cast of the chart's actions: each action runs on its own command types only.
+const as = <T extends OrderCommandType>(event: unknown) => event as MarketplaceOrderCommandOf<T>;
+
+const orderSpec: MachineSpec<Ctx> = {
+  schema: 'subscription-machines/marketplace.order',
+  schemaVersion: 2,
+  statuses: ORDER_STATUSES,
+  finalStatuses: FINAL_ORDER_STATUSES,
+  roles: MARKETPLACE_ROLES,
+  commands: orderCommandSpecs,
+  guards: orderGuards,
+  context: orderContextSchema,
+  invariants: orderInvariants,
+  subjectIds: (c) => ({ requestId: c.id }),
+};
 
 // Placing is the diagram's "Order is placed" junction: Querying when validation left errors.
 const place = [
-  { guard: 'placesWithErrors', target: 'Querying' },
-  { guard: 'canPlace', target: 'Processing' },
+  { guard: 'placesWithErrors', target: 'Querying', actions: stamp() },
+  { guard: 'canPlace', target: 'Processing', actions: stamp() },
 ] as const;
 
-const base = setup({
+const base = /*#__PURE__*/ setup({
   types: {} as {
-    context: MarketplaceOrderContext;
+    context: Ctx;
     events: MarketplaceOrderCommand;
     input: MarketplaceOrderInput;
     emitted: MarketplaceOrderEmitted;
   },
-  guards: guardImplementations<MarketplaceOrderContext, MarketplaceOrderCommand>(
-    orderGuards as never,
-  ),
+  guards: guardImplementations<Ctx, MarketplaceOrderCommand>(orderGuards),
   actions: {
-    applyValidation: assign({
-      parameters: ({ context, event }) =>
-        applyValidations(context.parameters, as<'order.validate'>(event).parameters),
-    }),
-    applyQuery: assign(({ context, event }) => {
-      const { parameters, templateId } = as<'order.query'>(event);
-      return {
-        parameters: applyQueries(context.parameters, parameters),
-        ...(templateId === undefined ? {} : { templateId }),
-      };
-    }),
-    applyValues: assign({
-      parameters: ({ context, event }) =>
-        applyValues(context.parameters, as<'order.process'>(event).parameters),
-    }),
-    recordTemplate: assign({ templateId: ({ event }) => as<'order.complete'>(event).templateId }),
-    recordStatusNotes: assign({ statusNotes: ({ event }) => as<'order.fail'>(event).statusNotes }),
+    applyValidation: assign(({ context, event }) =>
+      validated(context, as<'order.validate'>(event)),
+    ),
+    applyQuery: assign(({ context, event }) => queried(context, as<'order.query'>(event))),
+    applyAnswers: assign(({ context, event }) => answered(context, as<'order.process'>(event))),
+    applyCompletion: assign(({ context, event }) =>
+      completed(context, as<'order.complete'>(event)),
+    ),
+    recordStatusNotes: assign(({ event }) => failed(as<'order.fail'>(event))),
+    // The API object's audit: the latest { at, by } of each event this transition stands for.
+    stamp: assign(({ context, event }, { events }: StampParams) => ({
+      stamps: stamped(context.stamps, event, events),
+    })),
   },
 }).createMachine({
   id: 'marketplaceOrder',
@@ -64,8 +87,12 @@ const base = setup({
       description:
         'Marketplace docs, order state diagram: The order exists, unsaved. "Order validated" → Draft; "save order without validation" → Quoted; "Order placed without validation" → placed.',
       on: {
-        'order.validate': { guard: 'canValidate', target: 'Draft', actions: 'applyValidation' },
-        'order.quote': { guard: 'canQuote', target: 'Quoted' },
+        'order.validate': {
+          guard: 'canValidate',
+          target: 'Draft',
+          actions: ['applyValidation', stamp()],
+        },
+        'order.quote': { guard: 'canQuote', target: 'Quoted', actions: stamp() },
         'order.place': place,
       },
     },
@@ -73,9 +100,9 @@ const base = setup({
       description:
         'Marketplace docs, order state diagram: Saved after validation. "Operations update draft order or Client saves draft order" → Quoted; "Order placed"; "Order deleted".',
       on: {
-        'order.quote': { guard: 'canQuote', target: 'Quoted' },
+        'order.quote': { guard: 'canQuote', target: 'Quoted', actions: stamp() },
         'order.place': place,
-        'order.delete': { guard: 'canDelete', target: 'Deleted' },
+        'order.delete': { guard: 'canDelete', target: 'Deleted', actions: stamp() },
       },
     },
     Quoted: {
@@ -83,24 +110,40 @@ const base = setup({
         'Marketplace docs, order state diagram: Saved without validation. "Order placed"; "Order deleted".',
       on: {
         'order.place': place,
-        'order.delete': { guard: 'canDelete', target: 'Deleted' },
+        'order.delete': { guard: 'canDelete', target: 'Deleted', actions: stamp() },
       },
     },
     Processing: {
       description:
         'Marketplace docs, order state diagram: The vendor fulfils it: "Order completed" (with a template), "Order failed" (statusNotes), or "Order moved from processing to querying".',
       on: {
-        'order.query': { guard: 'canQuery', target: 'Querying', actions: 'applyQuery' },
-        'order.complete': { guard: 'canComplete', target: 'Completed', actions: 'recordTemplate' },
-        'order.fail': { guard: 'canFail', target: 'Failed', actions: 'recordStatusNotes' },
+        'order.query': { guard: 'canQuery', target: 'Querying', actions: ['applyQuery', stamp()] },
+        'order.complete': {
+          guard: 'canComplete',
+          target: 'Completed',
+          actions: ['applyCompletion', stamp()],
+        },
+        'order.fail': {
+          guard: 'canFail',
+          target: 'Failed',
+          actions: ['recordStatusNotes', stamp()],
+        },
       },
     },
     Querying: {
       description:
         'Marketplace docs, order state diagram: The client must fix the parameters that carry errors: "Order returned to processing", or "Order failed".',
       on: {
-        'order.process': { guard: 'canProcess', target: 'Processing', actions: 'applyValues' },
-        'order.fail': { guard: 'canFail', target: 'Failed', actions: 'recordStatusNotes' },
+        'order.process': {
+          guard: 'canProcess',
+          target: 'Processing',
+          actions: ['applyAnswers', stamp()],
+        },
+        'order.fail': {
+          guard: 'canFail',
+          target: 'Failed',
+          actions: ['recordStatusNotes', stamp()],
+        },
       },
     },
     Completed: {
@@ -140,7 +183,10 @@ const base = setup({
  * placed.ok && placed.snapshot.value; // 'Processing'
  * ```
  */
-export const marketplaceOrderMachine = commandMachine(base, orderSpec as never);
+export const marketplaceOrderMachine = /*#__PURE__*/ commandMachine(base, orderSpec);
 
 /** The machine type of {@link marketplaceOrderMachine}. */
 export type MarketplaceOrderMachine = typeof marketplaceOrderMachine;
+
+/** A snapshot of {@link marketplaceOrderMachine}. */
+export type MarketplaceOrderSnapshot = SnapshotOf<MarketplaceOrderMachine>;

@@ -5,41 +5,52 @@
  */
 
 import { type Rule, refuse } from '../core/rejection';
-import { reasonRequired } from '../core/rules';
 import { guards } from '../core/spec';
 import type {
   MarketplaceOrderCommand,
+  MarketplaceOrderCommandOf,
   MarketplaceOrderContext,
-  OrderCommandOf,
 } from './order.types';
 import { applyQueries, applyValues, withErrors } from './parameters';
 
 type Ctx = MarketplaceOrderContext;
-type OrderRule<T extends MarketplaceOrderCommand['type']> = Rule<Ctx, OrderCommandOf<T>>;
+type OrderRule<T extends MarketplaceOrderCommand['type']> = Rule<Ctx, MarketplaceOrderCommandOf<T>>;
 
-/** Validation left an error on a parameter: the placed order goes straight to Querying. */
-const hasParameterErrors = (context: Ctx): boolean => withErrors(context.parameters).length > 0;
+/**
+ * Validation left an error, on an ordering parameter or on the order itself: the placed order goes
+ * straight to Querying (the diagram's "Order placed" junction).
+ */
+const hasErrors = (c: Ctx): boolean =>
+  c.error !== undefined || withErrors(c.parameters.ordering).length > 0;
 
 /** A query must show the client at least one parameter error. */
-const queryShowsErrors: OrderRule<'order.query'> = (context, command) =>
-  withErrors(applyQueries(context.parameters, command.parameters)).length > 0
+const queryShowsErrors: OrderRule<'order.query'> = (c, command) =>
+  withErrors(applyQueries(c.parameters.ordering, command.parameters.ordering)).length > 0
     ? null
-    : refuse('NO_PARAMETER_ERRORS', 'a query needs at least one parameter with an error');
+    : refuse('NO_PARAMETER_ERRORS', 'a query needs at least one ordering parameter with an error');
 
 /** The client processes the order again once every queried parameter has a value. */
-const queryAnswered: OrderRule<'order.process'> = (context, command) => {
-  const left = withErrors(applyValues(context.parameters, command.parameters));
+const queryAnswered: OrderRule<'order.process'> = (c, command) => {
+  const left = withErrors(applyValues(c.parameters.ordering, command.parameters?.ordering));
   return left.length === 0
     ? null
     : refuse(
         'REQUIRED_PARAMETERS_MISSING',
-        `parameters still carry an error and need a value: ${left.join(', ')}`,
+        `ordering parameters still carry an error and need a value: ${left.join(', ')}`,
         { parameters: left },
       );
 };
 
-/** Failing an order needs `statusNotes`, the reason the client sees. */
-const statusNotesGiven = reasonRequired('statusNotes');
+/**
+ * Failing an order needs `statusNotes`, the reason the client sees (mpt-extension-sdk
+ * `OrderService.fail`): a message whose text is not blank, or that text alone.
+ */
+const statusNotesGiven: OrderRule<'order.fail'> = (_, { statusNotes }) => {
+  const text: unknown = typeof statusNotes === 'string' ? statusNotes : statusNotes?.message;
+  return typeof text === 'string' && text.trim() !== ''
+    ? null
+    : refuse('REASON_REQUIRED', 'order.fail needs statusNotes with a message');
+};
 
 const { on } = guards<Ctx, MarketplaceOrderCommand>();
 
@@ -47,7 +58,7 @@ const { on } = guards<Ctx, MarketplaceOrderCommand>();
 export const orderGuards = {
   canValidate: on(['order.validate']),
   canQuote: on(['order.quote']),
-  placesWithErrors: on(['order.place'], { when: hasParameterErrors }),
+  placesWithErrors: on(['order.place'], { when: hasErrors }),
   canPlace: on(['order.place']),
   canDelete: on(['order.delete']),
   canQuery: on(['order.query'], { rules: [queryShowsErrors] }),

@@ -4,80 +4,115 @@
  * orders, which the platform relays; the descriptions quote the diagram's arrows.
  */
 import { assign, setup } from 'xstate';
+import type { SnapshotOf } from '../core/api';
 import { commandMachine, guardImplementations } from '../core/machine';
-import { commitmentOf, renewedCommitmentDate } from './commitment';
-import { setQuantities } from './lines';
-import type { Relayed } from './open-order';
-import { subscriptionContext } from './subscription.input';
+import type { AnyCommand, EmittedBase, MachineSpec, Subject } from '../core/spec';
+import { orderAudit } from './open-order';
+import { MARKETPLACE_ROLES } from './platform';
+import { type StampParams, stamp, stamped } from './stamps';
+import {
+  activated,
+  applied,
+  closed,
+  ended,
+  opened,
+  renewed,
+  subscriptionCommandSpecs,
+  subscriptionContext,
+} from './subscription.commands';
+import { subscriptionContextSchema, subscriptionInvariants } from './subscription.persist';
 import { subscriptionGuards } from './subscription.rules';
-import { subscriptionSpec } from './subscription.spec';
-import type {
-  MarketplaceSubscriptionCommand,
-  MarketplaceSubscriptionContext,
-  MarketplaceSubscriptionEmitted,
-  MarketplaceSubscriptionInput,
-  SubscriptionCommandOf,
+import {
+  FINAL_SUBSCRIPTION_STATUSES,
+  type MarketplaceSubscriptionCommand,
+  type MarketplaceSubscriptionCommandOf,
+  type MarketplaceSubscriptionContext,
+  type MarketplaceSubscriptionEmitted,
+  type MarketplaceSubscriptionInput,
+  SUBSCRIPTION_STATUSES,
+  type SubscriptionRenewed,
 } from './subscription.types';
 
 type Ctx = MarketplaceSubscriptionContext;
-const completed = (event: unknown) => event as SubscriptionCommandOf<'order.completed'>;
+type Type = MarketplaceSubscriptionCommand['type'];
+// The one cast of the chart's actions: each action runs on its own command types only.
+const as = <T extends Type>(event: unknown) => event as MarketplaceSubscriptionCommandOf<T>;
 
 // In every status with an open order, another order is REQUEST_IN_PROGRESS (one at a time).
 const oneOrderAtATime = { guard: 'noOrderInProgress' } as const;
 
-const base = setup({
+/** The audit's order id for relayed orders; `renewed` and `expired` for what a tick caused. */
+function subscriptionChanges(before: Subject<Ctx>, after: Subject<Ctx>, command: AnyCommand) {
+  const requestId = orderAudit(command);
+  const previous = before.context.commitmentDate;
+  const next = after.context.commitmentDate;
+  if (
+    command.type === 'clock.tick' &&
+    previous !== undefined &&
+    next !== undefined &&
+    previous !== next
+  ) {
+    const renewal: SubscriptionRenewed = {
+      type: 'subscription.renewed',
+      subscriptionId: after.context.id,
+      previousCommitmentDate: previous,
+      commitmentDate: next,
+      at: command.at,
+    };
+    return { emitted: [renewal] as EmittedBase[], audit: { ...requestId, event: 'renewed' } };
+  }
+  if (after.status === 'Expired') return { audit: { ...requestId, event: 'expired' } };
+  return { audit: requestId };
+}
+
+const subscriptionSpec: MachineSpec<Ctx> = {
+  schema: 'subscription-machines/marketplace.subscription',
+  schemaVersion: 2,
+  statuses: SUBSCRIPTION_STATUSES,
+  finalStatuses: FINAL_SUBSCRIPTION_STATUSES,
+  roles: MARKETPLACE_ROLES,
+  commands: subscriptionCommandSpecs,
+  guards: subscriptionGuards,
+  context: subscriptionContextSchema,
+  invariants: subscriptionInvariants,
+  subjectIds: (c) => ({
+    subscriptionId: c.id,
+    ...(c.openOrder?.id === undefined ? {} : { requestId: c.openOrder.id }),
+  }),
+  changes: subscriptionChanges,
+};
+
+const base = /*#__PURE__*/ setup({
   types: {} as {
     context: Ctx;
     events: MarketplaceSubscriptionCommand;
     input: MarketplaceSubscriptionInput;
     emitted: MarketplaceSubscriptionEmitted;
   },
-  guards: guardImplementations<Ctx, MarketplaceSubscriptionCommand>(subscriptionGuards as never),
+  guards: guardImplementations<Ctx, MarketplaceSubscriptionCommand>(subscriptionGuards),
   actions: {
-    openOrder: assign({
-      openOrder: ({ event }) => {
-        const { orderId, orderType } = event as unknown as Relayed;
-        return { id: orderId, orderType };
-      },
-    }),
-    closeOrder: assign({
-      openOrder: null,
-      orders: ({ context, event }) => {
-        const { orderId, orderType } = event as unknown as Relayed;
-        const status = event.type === 'order.completed' ? 'Completed' : 'Failed';
-        return [...context.orders, { id: orderId, orderType, status }];
-      },
-    }),
-    // A Change sets the lines' absolute quantities; a Configuration switches auto-renewal.
-    applyOrder: assign(({ context, event }) => {
-      const { lines, autoRenew } = completed(event);
-      return {
-        ...(lines === undefined ? {} : { lines: setQuantities(context.lines, lines) }),
-        ...(autoRenew === undefined ? {} : { autoRenew }),
-      };
-    }),
-    // The Purchase order's completion starts the subscription, and its first commitment.
-    activate: assign(({ context, event }) => {
-      if (context.commitmentDate !== undefined) return {};
-      const startDate = context.startDate ?? (event as { at: string }).at;
-      return { startDate, ...commitmentOf(startDate, context.terms.commitment) };
-    }),
-    recordTermination: assign(({ event }) => {
-      // The vendor's termination carries a reason; a Termination order's completion does not.
-      const { at, reason } = event as { at: string; reason?: string };
-      return {
-        terminationDate: at,
-        ...(reason === undefined ? {} : { terminationReason: reason }),
-      };
-    }),
-    renew: assign({
-      commitmentDate: ({ context, event }) =>
-        renewedCommitmentDate(
-          context.renewalAnchor ?? '',
-          context.terms.commitment,
-          (event as { at: string }).at,
-        ),
-    }),
+    openOrder: assign(({ event }) => opened(as<'order.placed'>(event))),
+    closeOrder: assign(({ context, event }) =>
+      closed(
+        context,
+        as<'order.failed'>(event),
+        event.type === 'order.completed' ? 'Completed' : 'Failed',
+      ),
+    ),
+    applyOrder: assign(({ context, event }) => applied(context, as<'order.completed'>(event))),
+    activate: assign(({ context, event }) => activated(context, event.at)),
+    // The vendor's termination carries a reason; a Termination order's completion does not.
+    recordTermination: assign(({ context, event }) =>
+      ended(context, event.at, event.type === 'subscription.terminate' ? event.reason : undefined),
+    ),
+    // A failed Termination order leaves no end date set ahead.
+    dropTerminationDate: assign({ terminationDate: undefined }),
+    forgetOrder: assign({ openOrder: null }),
+    renew: assign(({ context, event }) => renewed(context, event.at)),
+    // The API object's audit: the latest { at, by } of each event this transition stands for.
+    stamp: assign(({ context, event }, { events }: StampParams) => ({
+      stamps: stamped(context.stamps, event, events),
+    })),
   },
 }).createMachine({
   id: 'marketplaceSubscription',
@@ -93,15 +128,24 @@ const base = setup({
     },
     Draft: {
       description:
-        'Marketplace docs, subscription state diagram: Created during the Purchase order\'s fulfilment: "Order completed" → Active, "Order failed" → Deleted.',
+        'Marketplace docs, subscription state diagram: Created during the Purchase order\'s fulfilment: "Order completed" → Active, "Order failed" → Deleted; or deleted by the vendor (Marketplace docs, subscription states: Deleted).',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
           guard: 'completesOpenOrder',
           target: 'Active',
-          actions: ['activate', 'closeOrder'],
+          actions: ['activate', 'closeOrder', stamp('activated')],
         },
-        'order.failed': { guard: 'failsOpenOrder', target: 'Deleted', actions: 'closeOrder' },
+        'order.failed': {
+          guard: 'failsOpenOrder',
+          target: 'Deleted',
+          actions: ['closeOrder', stamp('failed')],
+        },
+        'subscription.delete': {
+          guard: 'canDelete',
+          target: 'Deleted',
+          actions: ['forgetOrder', stamp()],
+        },
       },
     },
     Active: {
@@ -109,17 +153,21 @@ const base = setup({
         'Marketplace docs, subscription state diagram: In use. "Change, configuration or terminate order placed" → Updating or Terminating; "Vendor terminates without order"; at commitmentDate it renews, or "Subscription not renewed" → Expired.',
       on: {
         'order.placed': [
-          { guard: 'placesTermination', target: 'Terminating', actions: 'openOrder' },
-          { guard: 'placesUpdate', target: 'Updating', actions: 'openOrder' },
+          {
+            guard: 'placesTermination',
+            target: 'Terminating',
+            actions: ['openOrder', stamp('terminating')],
+          },
+          { guard: 'placesUpdate', target: 'Updating', actions: ['openOrder', stamp('updating')] },
         ],
         'subscription.terminate': {
           guard: 'canTerminate',
           target: 'Terminated',
-          actions: 'recordTermination',
+          actions: ['recordTermination', stamp('terminated')],
         },
         'clock.tick': [
-          { guard: 'renewalDue', actions: 'renew' },
-          { guard: 'expiryDue', target: 'Expired' },
+          { guard: 'renewalDue', actions: ['renew', stamp('renewed')] },
+          { guard: 'expiryDue', target: 'Expired', actions: stamp('expired') },
         ],
       },
     },
@@ -131,23 +179,31 @@ const base = setup({
         'order.completed': {
           guard: 'completesOpenOrder',
           target: 'Active',
-          actions: ['applyOrder', 'closeOrder'],
+          actions: ['applyOrder', 'closeOrder', stamp()],
         },
-        'order.failed': { guard: 'failsOpenOrder', target: 'Active', actions: 'closeOrder' },
-        'clock.tick': { guard: 'renewalDue', actions: 'renew' },
+        'order.failed': {
+          guard: 'failsOpenOrder',
+          target: 'Active',
+          actions: ['closeOrder', stamp('failed')],
+        },
+        'clock.tick': { guard: 'renewalDue', actions: ['renew', stamp('renewed')] },
       },
     },
     Terminating: {
       description:
-        'Marketplace docs, subscription state diagram: A Termination order is open: "Termination order completed" → Terminated, "Termination order failed" → Active.',
+        'Marketplace docs, subscription state diagram: A Termination order is open, its terminationDate possibly set ahead (subscription object: "the date by which the subscription must be terminated"): "Termination order completed" → Terminated, "Termination order failed" → Active.',
       on: {
         'order.placed': oneOrderAtATime,
         'order.completed': {
           guard: 'completesOpenOrder',
           target: 'Terminated',
-          actions: ['closeOrder', 'recordTermination'],
+          actions: ['closeOrder', 'recordTermination', stamp('terminated')],
         },
-        'order.failed': { guard: 'failsOpenOrder', target: 'Active', actions: 'closeOrder' },
+        'order.failed': {
+          guard: 'failsOpenOrder',
+          target: 'Active',
+          actions: ['closeOrder', 'dropTerminationDate', stamp('failed')],
+        },
       },
     },
     Terminated: {
@@ -163,7 +219,7 @@ const base = setup({
     Deleted: {
       type: 'final',
       description:
-        'Marketplace docs, subscription state diagram: Draft "Order failed" (final): the Purchase order that created it failed.',
+        'Marketplace docs, subscription state diagram: Draft "Order failed" (final): the Purchase order that created it failed; or, per the subscription states page, "the draft subscription has been deleted by the vendor".',
     },
   },
 });
@@ -189,7 +245,10 @@ const base = setup({
  * tick.ok && tick.snapshot.context.commitmentDate; // '2026-03-31T00:00:00Z' (renewed)
  * ```
  */
-export const marketplaceSubscriptionMachine = commandMachine(base, subscriptionSpec as never);
+export const marketplaceSubscriptionMachine = /*#__PURE__*/ commandMachine(base, subscriptionSpec);
 
 /** The machine type of {@link marketplaceSubscriptionMachine}. */
 export type MarketplaceSubscriptionMachine = typeof marketplaceSubscriptionMachine;
+
+/** A snapshot of {@link marketplaceSubscriptionMachine}. */
+export type MarketplaceSubscriptionSnapshot = SnapshotOf<MarketplaceSubscriptionMachine>;

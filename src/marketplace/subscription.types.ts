@@ -1,15 +1,23 @@
 /**
- * Types of a SoftwareOne Marketplace subscription (Marketplace docs: the
- * subscription object and its state diagram), e.g. `SUB-2119-4550-8674-5962`.
+ * Types of a SoftwareOne Marketplace subscription (Marketplace docs: the subscription object and
+ * its state diagram), e.g. `SUB-2119-4550-8674-5962`.
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
+import type { Rejection, RejectionCode } from '../core/rejection';
 import type { StatusChanged } from '../core/step';
 import type { Commitment } from './commitment';
 import type { SubscriptionLine } from './lines';
 import type { OpenOrder } from './open-order';
-import type { Parameter } from './parameters';
-import type { CommandRejected, MarketplaceRole, OrderType } from './platform';
+import type { Parameters, ParametersInput } from './parameters';
+import type {
+  CommandRejected,
+  ExternalIds,
+  MarketplaceRole,
+  OrderType,
+  Requiring,
+} from './platform';
+import type { AuditStamps } from './stamps';
 import type { subscriptionPayloads } from './subscription.commands';
 
 /** The subscription's statuses, in the diagram's order. There is no Suspended. */
@@ -30,17 +38,47 @@ export const FINAL_SUBSCRIPTION_STATUSES = ['Terminated', 'Expired', 'Deleted'] 
 /** One of {@link FINAL_SUBSCRIPTION_STATUSES}. */
 export type FinalSubscriptionStatus = (typeof FINAL_SUBSCRIPTION_STATUSES)[number];
 
+/** The rejection codes a subscription gives; no other code ever comes from it. */
+export const SUBSCRIPTION_REJECTION_CODES = [
+  'INVALID_COMMAND',
+  'STALE_VERSION',
+  'OUT_OF_ORDER',
+  'FORBIDDEN_ROLE',
+  'INVALID_STATE',
+  'REQUEST_IN_PROGRESS',
+  'UNKNOWN_REQUEST',
+  'DUPLICATE_REQUEST',
+  'REASON_REQUIRED',
+  'INVALID_DATE',
+] as const satisfies readonly RejectionCode[];
+/** One of {@link SUBSCRIPTION_REJECTION_CODES}. */
+export type MarketplaceSubscriptionRejectionCode = (typeof SUBSCRIPTION_REJECTION_CODES)[number];
+
+/**
+ * The audit events of a subscription's API object: the five of the subscription object page
+ * (created, updated, activated, terminated, failed), and the four the API adds.
+ */
+export const SUBSCRIPTION_AUDIT_EVENTS = [
+  'created',
+  'updated',
+  'activated',
+  'terminated',
+  'failed',
+  'updating',
+  'terminating',
+  'expired',
+  'renewed',
+] as const;
+/** One of {@link SUBSCRIPTION_AUDIT_EVENTS}, a key of the API object's `audit`. */
+export type SubscriptionAuditEvent = (typeof SUBSCRIPTION_AUDIT_EVENTS)[number];
+
+/** How many closed orders a subscription keeps: the most recent ones. */
+export const CLOSED_ORDERS_WINDOW = 20;
+
 /** Billing terms: how often it is billed, and how long each commitment runs. */
 export interface SubscriptionTerms {
   readonly period: '1m' | '1y' | 'one-time';
   readonly commitment: Commitment;
-}
-
-/** The subscription's ids in the client's, the vendor's and operations' own systems. */
-export interface ExternalIds {
-  readonly client?: string;
-  readonly vendor?: string;
-  readonly operations?: string;
 }
 
 /**
@@ -54,6 +92,7 @@ export interface ExternalIds {
  *   productId: 'PRD-1111-2222', at: '2026-01-31T00:00:00Z', by: { role: 'vendor' },
  *   terms: { period: '1m', commitment: '1y' }, createdBy: 'vendor',
  *   lines: [{ id: 'ALI-2119-4550-8674-5962-0001', item: { id: 'ITM-1111-2222-0001' }, quantity: 10 }],
+ *   parameters: { fulfillment: [{ externalId: 'tenantId', value: 'contoso' }] },
  * };
  * ```
  */
@@ -72,8 +111,7 @@ export interface MarketplaceSubscriptionInput {
   /** Default `true`. */
   readonly autoRenew?: boolean;
   readonly lines: readonly SubscriptionLine[];
-  /** Fulfillment parameters. */
-  readonly parameters?: readonly Parameter[];
+  readonly parameters?: ParametersInput;
   readonly externalIds?: ExternalIds;
   readonly createdBy: 'order' | 'vendor';
   /** The Purchase order that creates a Draft subscription; only with `createdBy: 'order'`. */
@@ -101,33 +139,61 @@ export interface MarketplaceSubscriptionContext
   readonly commitmentDate?: string;
   /** Where commitment terms are counted from: `startDate`, or a given off-grid `commitmentDate`. */
   readonly renewalAnchor?: string;
-  readonly terminationDate?: string;
+  /**
+   * The date by which the subscription must be terminated: set ahead by its Termination order, or
+   * the day it was terminated. Only while Terminating, and once Terminated.
+   */
+  readonly terminationDate?: string | undefined;
   /** The vendor's reason, when it terminated the subscription without an order. */
   readonly terminationReason?: string;
   readonly autoRenew: boolean;
   readonly lines: readonly SubscriptionLine[];
-  /** Fulfillment parameters. */
-  readonly parameters: readonly Parameter[];
+  readonly parameters: Parameters;
   readonly externalIds?: ExternalIds;
   /** The order in progress: the Purchase in Draft, the placed order in Updating and Terminating. */
   readonly openOrder: OpenOrder | null;
-  /** Orders that are over, oldest first: their ids cannot be placed again. */
+  /**
+   * The last {@link CLOSED_ORDERS_WINDOW} orders that are over, oldest first: their ids cannot be
+   * placed again. Older ones are in the host's history (`audit.recorded`).
+   */
   readonly orders: readonly ClosedOrder[];
+  /** The latest `{ at, by }` of each audit event, as the API object's `audit` shows them. */
+  readonly stamps: AuditStamps<SubscriptionAuditEvent>;
 }
 
 type Payloads = typeof subscriptionPayloads;
+type Shape<T extends keyof Payloads> = CommandShape<T, MarketplaceRole, Payloads[T]>;
 
-/** One command of the subscription, by type. */
-export type SubscriptionCommandOf<T extends keyof Payloads> = CommandShape<
-  T,
-  MarketplaceRole,
-  Payloads[T]
->;
+/**
+ * One command of the subscription, by type. `subscription.terminate` requires `reason` in its type;
+ * at run time a missing or blank one is `REASON_REQUIRED`.
+ */
+export type MarketplaceSubscriptionCommandOf<T extends keyof Payloads | 'clock.tick'> =
+  T extends 'clock.tick'
+    ? ClockTick<MarketplaceRole>
+    : T extends 'subscription.terminate'
+      ? Requiring<Shape<'subscription.terminate'>, 'reason'>
+      : T extends keyof Payloads
+        ? Shape<T>
+        : never;
 
 /** Every command a subscription accepts. */
-export type MarketplaceSubscriptionCommand =
-  | { [T in keyof Payloads]: SubscriptionCommandOf<T> }[keyof Payloads]
-  | ClockTick<MarketplaceRole>;
+export type MarketplaceSubscriptionCommand = {
+  [T in keyof Payloads | 'clock.tick']: MarketplaceSubscriptionCommandOf<T>;
+}[keyof Payloads | 'clock.tick'];
+
+/** The payload of each subscription command (beside the envelope), by type. */
+export type MarketplaceSubscriptionPayload<T extends keyof Payloads> = Omit<
+  MarketplaceSubscriptionCommandOf<T>,
+  'type' | 'at' | 'by' | 'commandId' | 'expectedVersion'
+>;
+
+/** A refused subscription command: `{ code, message, command, status, details? }`. */
+export type MarketplaceSubscriptionRejection = Rejection<
+  MarketplaceSubscriptionCommand,
+  SubscriptionStatus,
+  MarketplaceSubscriptionRejectionCode
+>;
 
 /** Emitted when a tick renewed the subscription: its commitment moved on. */
 export interface SubscriptionRenewed {
@@ -143,4 +209,8 @@ export type MarketplaceSubscriptionEmitted =
   | StatusChanged<SubscriptionStatus>
   | AuditRecorded<SubscriptionStatus, MarketplaceRole>
   | SubscriptionRenewed
-  | CommandRejected<MarketplaceSubscriptionCommand, SubscriptionStatus>;
+  | CommandRejected<
+      MarketplaceSubscriptionCommand,
+      SubscriptionStatus,
+      MarketplaceSubscriptionRejectionCode
+    >;

@@ -7,7 +7,7 @@
  * pending amendment unable to apply is refused, so a scheduled change never fails when it fires.
  */
 import { atOrBefore } from './dates';
-import { applyChange, changeProblem, type NewProducts } from './products';
+import { applyChange, changeProblem, keepTerminated, type NewProducts } from './products';
 import type {
   ClosedAmendment,
   PendingAmendment,
@@ -15,6 +15,7 @@ import type {
   ProductChange,
   Suspension,
 } from './subscription.types';
+import { appendKept } from './window';
 
 /** An amendment as a command asks for it; direct product actions have no `amendmentId`. */
 export interface AmendmentDraft {
@@ -32,6 +33,12 @@ export interface AmendmentState {
 
 /** The status products added now start in, from the subscription's status. */
 export type AmendedStatus = 'CREATED' | 'ACTIVE' | 'SUSPENDED';
+
+/** A state after amendments applied, and the amendments that applied, in order. */
+export interface Applied<S> {
+  readonly state: S;
+  readonly applied: readonly PendingAmendment[];
+}
 
 /** Where a queue would fail: the amendment (absent for a direct action) and the change. */
 export interface QueueProblem {
@@ -101,29 +108,34 @@ export function draftProblem(state: AmendmentState, draft: AmendmentDraft): Queu
 
 /**
  * Applies, on their own dates, the pending amendments dated at or before `cutoff`, and records
- * them as applied at `at`. Each leaves the queue as it applies, so none applies twice.
+ * them as applied at `at` (the closed amendments keep a window). Each leaves the queue as it
+ * applies, so none applies twice.
  */
 export function applyDue<S extends AmendmentState>(
   state: S,
   cutoff: string,
   at: string,
   mode: NewProducts,
-): S {
+): Applied<S> {
   const queue = state.pendingAmendments;
   const end = queue.findIndex((p) => !atOrBefore(p.effectiveDate, cutoff));
   const due = end === -1 ? queue : queue.slice(0, end);
-  if (due.length === 0) return state;
+  if (due.length === 0) return { state, applied: [] };
+  const products = due.reduce(
+    (out, p) => applyChanges(out, p.changes, p.effectiveDate, mode),
+    state.products,
+  );
   return {
-    ...state,
-    products: due.reduce(
-      (out, p) => applyChanges(out, p.changes, p.effectiveDate, mode),
-      state.products,
-    ),
-    pendingAmendments: queue.slice(due.length),
-    amendments: [
-      ...state.amendments,
-      ...due.map((p): ClosedAmendment => ({ ...p, outcome: 'applied', closedAt: at })),
-    ],
+    state: {
+      ...state,
+      products: keepTerminated(products),
+      pendingAmendments: queue.slice(due.length),
+      amendments: appendKept(
+        state.amendments,
+        ...due.map((p): ClosedAmendment => ({ ...p, outcome: 'applied', closedAt: at })),
+      ),
+    },
+    applied: due,
   };
 }
 
@@ -137,13 +149,16 @@ export function submitAmendment<S extends AmendmentState>(
   draft: AmendmentDraft,
   at: string,
   mode: NewProducts,
-): S {
+): Applied<S> {
   if (draft.amendmentId === undefined) {
     const caughtUp = applyDue(state, draft.effectiveDate, at, mode);
-    return {
-      ...caughtUp,
-      products: applyChanges(caughtUp.products, draft.changes, draft.effectiveDate, mode),
-    };
+    const products = applyChanges(
+      caughtUp.state.products,
+      draft.changes,
+      draft.effectiveDate,
+      mode,
+    );
+    return { ...caughtUp, state: { ...caughtUp.state, products: keepTerminated(products) } };
   }
   const pending: PendingAmendment = {
     amendmentId: draft.amendmentId,
@@ -154,7 +169,7 @@ export function submitAmendment<S extends AmendmentState>(
   const queued = { ...state, pendingAmendments: enqueue(state.pendingAmendments, pending) };
   return atOrBefore(draft.effectiveDate, at)
     ? applyDue(queued, draft.effectiveDate, at, mode)
-    : queued;
+    : { state: queued, applied: [] };
 }
 
 /** Takes pending amendments out of the queue unapplied, recorded with `outcome` at `at`. */
@@ -169,14 +184,17 @@ export function closePending<S extends AmendmentState>(
   return {
     ...state,
     pendingAmendments: state.pendingAmendments.filter((p) => !which(p)),
-    amendments: [
-      ...state.amendments,
+    amendments: appendKept(
+      state.amendments,
       ...closed.map((p): ClosedAmendment => ({ ...p, outcome, closedAt: at })),
-    ],
+    ),
   };
 }
 
-/** True when an amendment with this id was ever submitted (pending or closed). */
+/**
+ * True when an amendment with this id was submitted: pending, or closed within the window (an
+ * older reuse is for the host's history to catch).
+ */
 export function amendmentIdUsed(state: AmendmentState, amendmentId: string): boolean {
   return (
     state.pendingAmendments.some((p) => p.amendmentId === amendmentId) ||

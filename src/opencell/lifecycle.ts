@@ -3,18 +3,29 @@
  * pure functions of the context. The chart's actions call these; nothing else changes products,
  * access points or dates.
  */
-import { type AmendedStatus, applyDue, closePending, newProducts } from './amendments';
-import { atOrBefore, latest } from './dates';
+import {
+  type AmendedStatus,
+  type Applied,
+  applyDue,
+  closePending,
+  newProducts,
+} from './amendments';
+import { latest } from './dates';
 import { activateAll, reactivateAll, suspendAll, terminateAll } from './products';
 import type { OpencellSubscriptionContext, Suspension } from './subscription.types';
+import { dayOver, type TerminationReason } from './termination';
+import { appendKept, withLast } from './window';
 
 type Ctx = OpencellSubscriptionContext;
 
 const enabled = (c: Ctx, on: boolean) => c.accessPoints.map((a) => ({ ...a, enabled: on }));
 
-/** Ends the running suspension at `at` (never before it began). */
+/** Ends the running suspension, the last one, at `at` (never before it began). */
 function closeSuspension(suspensions: readonly Suspension[], at: string): readonly Suspension[] {
-  return suspensions.map((s) => (s.to === undefined ? { ...s, to: latest(s.from, at) } : s));
+  const last = suspensions[suspensions.length - 1];
+  return last === undefined || last.to !== undefined
+    ? suspensions
+    : withLast(suspensions, (s) => ({ ...s, to: latest(s.from, at) }));
 }
 
 /** CREATED → ACTIVE: the products ordered so far become active now. */
@@ -22,32 +33,39 @@ export function activate(c: Ctx, at: string): Ctx {
   return { ...c, products: activateAll(c.products, at) };
 }
 
-/** ACTIVE → SUSPENDED: active products are suspended and access points disabled (opencell-core). */
-export function suspend(c: Ctx, at: string, reason: string | undefined): Ctx {
-  const suspension = reason?.trim() ? { from: at, reason } : { from: at };
+/**
+ * → SUSPENDED on `date`: active products are suspended and access points disabled (opencell-core
+ * `subscriptionSuspension`); the suspensions keep a window.
+ */
+export function suspend(c: Ctx, date: string, reason: string | undefined): Ctx {
+  const suspension = reason?.trim() ? { from: date, reason } : { from: date };
   return {
     ...c,
-    products: suspendAll(c.products, at),
+    products: suspendAll(c.products, date),
     accessPoints: enabled(c, false),
-    suspensions: [...c.suspensions, suspension],
+    suspensions: appendKept(c.suspensions, suspension),
   };
 }
 
 /**
- * A future-dated termination: auto-renew turns off until it applies or is cancelled
- * (opencell-core).
+ * A future-dated termination: the term now ends on its date, without renewal
+ * (`terminateSubscriptionWithFutureDate`). A new one replaces it.
  */
-export function scheduleTermination(c: Ctx, terminationDate: string, reason: string): Ctx {
-  // A replaced schedule keeps the auto-renew of before the first one, to restore it later.
-  const autoRenew = c.scheduledTermination?.autoRenew ?? c.autoRenew;
-  return { ...c, autoRenew: false, scheduledTermination: { terminationDate, reason, autoRenew } };
+export function scheduleTermination(
+  c: Ctx,
+  terminationDate: string,
+  reason: TerminationReason,
+  note: string | undefined,
+): Ctx {
+  return {
+    ...c,
+    scheduledTermination: { terminationDate, reason, ...(note === undefined ? {} : { note }) },
+  };
 }
 
-/** Drops a scheduled termination and restores auto-renew, as Opencell's cancelSubscriptionTermination. */
+/** Drops a scheduled termination: the renewal rule applies again (`cancelSubscriptionTermination`). */
 export function cancelScheduledTermination(c: Ctx): Ctx {
-  const scheduled = c.scheduledTermination;
-  if (scheduled === undefined) return c;
-  return { ...c, autoRenew: scheduled.autoRenew, scheduledTermination: undefined };
+  return c.scheduledTermination === undefined ? c : { ...c, scheduledTermination: undefined };
 }
 
 /**
@@ -63,48 +81,62 @@ export function reactivate(c: Ctx, at: string): Ctx {
     suspensions: closeSuspension(c.suspensions, at),
     terminationDate: undefined,
     terminationReason: undefined,
+    terminationNote: undefined,
   };
 }
 
 /**
- * → CANCELED or RESILIATED on `date`: every product not yet terminated ends, every access point
- * ends on that date, and pending amendments are discarded (recorded as such at `at`).
+ * → CANCELED or RESILIATED on `date`: every product not yet terminated ends, for `reason`, every
+ * access point ends on that date, and pending amendments are discarded (recorded as such at `at`).
  */
-export function end(c: Ctx, date: string, reason: string, at: string): Ctx {
+export function end(
+  c: Ctx,
+  date: string,
+  reason: TerminationReason,
+  note: string | undefined,
+  at: string,
+): Ctx {
   return {
     ...closePending(c, 'discarded', at),
-    products: terminateAll(c.products, date),
+    products: terminateAll(c.products, date, reason),
     accessPoints: c.accessPoints.map((a) => ({ ...a, endDate: date, enabled: false })),
     suspensions: closeSuspension(c.suspensions, date),
     scheduledTermination: undefined,
     terminationDate: date,
     terminationReason: reason,
+    terminationNote: note,
   };
 }
 
-/** The scheduled termination, when it is due at `at`. */
+/** The scheduled termination, once the end of its day has passed at `at`. */
 export function dueTermination(c: Ctx, at: string) {
   const scheduled = c.scheduledTermination;
-  return scheduled && atOrBefore(scheduled.terminationDate, at) ? scheduled : undefined;
+  return scheduled && dayOver(scheduled.terminationDate, at) ? scheduled : undefined;
 }
 
 /**
- * `clock.tick` at `at`: the pending amendments due by then apply in date order; when a termination
- * is due, only those dated at or before it (the termination discards the rest).
+ * `clock.tick` at `at`: the pending amendments due by `cutoff` (by default `at`) apply in date
+ * order, with products added in `status`'s product status.
  */
-export function applyDueAmendments(c: Ctx, at: string, status: AmendedStatus): Ctx {
-  const cutoff = dueTermination(c, at)?.terminationDate ?? at;
+export function applyDueAmendments(
+  c: Ctx,
+  at: string,
+  status: AmendedStatus,
+  cutoff: string = at,
+): Applied<Ctx> {
   return applyDue(c, cutoff, at, newProducts(status, c.suspensions));
 }
 
-/** `clock.tick` at `at` with a termination due: RESILIATED on its date. */
-export function applyDueTermination(c: Ctx, at: string): Ctx {
+/** `clock.tick` at `at` with a termination due: amendments up to its date, then RESILIATED on it. */
+export function applyDueTermination(c: Ctx, at: string, status: AmendedStatus): Applied<Ctx> {
   const due = dueTermination(c, at);
-  return due ? end(c, due.terminationDate, due.reason, at) : c;
+  if (due === undefined) return { state: c, applied: [] };
+  const caughtUp = applyDueAmendments(c, at, status, due.terminationDate);
+  return { ...caughtUp, state: end(caughtUp.state, due.terminationDate, due.reason, due.note, at) };
 }
 
-/** The subscription moves to another consumer; the transfer is kept with the subscription. */
+/** The subscription moves to another consumer; the transfers keep a window. */
 export function transferOwner(c: Ctx, consumerId: string, at: string): Ctx {
   const transfer = { at, fromConsumerId: c.consumerId, toConsumerId: consumerId };
-  return { ...c, consumerId, ownerTransfers: [...c.ownerTransfers, transfer] };
+  return { ...c, consumerId, ownerTransfers: appendKept(c.ownerTransfers, transfer) };
 }

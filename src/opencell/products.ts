@@ -25,6 +25,8 @@ import {
   type ProductChange,
   type ProductOrder,
 } from './subscription.types';
+import { type TerminationReason, terminationReasonSchema } from './termination';
+import { HISTORY_WINDOW, withLast } from './window';
 
 const attributeValue: Schema<AttributeValue> = (value, path) =>
   typeof value === 'string' ||
@@ -85,8 +87,21 @@ export const productSchema: Schema<Product> = object({
   status: literal(...PRODUCT_STATUSES),
   activatedAt: optional(instant),
   terminatedAt: optional(instant),
-  suspendedIntervals: optional(array(intervalSchema)),
+  terminationReason: optional(terminationReasonSchema),
+  suspendedIntervals: optional(array(intervalSchema, { maxLength: HISTORY_WINDOW })),
+  knownFrom: optional(instant),
 });
+
+/**
+ * The products with only the last {@link HISTORY_WINDOW} TERMINATED ones: the oldest terminated
+ * products leave first; live products always stay.
+ */
+export function keepTerminated(products: readonly Product[]): readonly Product[] {
+  let over = -HISTORY_WINDOW;
+  for (const p of products) if (p.status === 'TERMINATED') over += 1;
+  if (over <= 0) return products;
+  return products.filter((p) => p.status !== 'TERMINATED' || over-- <= 0);
+}
 
 /** The status a product added now starts in, and since when it is suspended if it is. */
 export type NewProducts =
@@ -110,9 +125,14 @@ export function changeProblem(products: readonly Product[], change: ProductChang
     : null;
 }
 
-/** Closes a running interval at `at` (never before it began). */
-function closeAt(intervals: readonly Interval[] | undefined, at: string): Interval[] | undefined {
-  return intervals?.map((i) => (i.to === undefined ? { from: i.from, to: latest(i.from, at) } : i));
+/** Closes the running interval, the last one, at `at` (never before it began). */
+function closeAt(
+  intervals: readonly Interval[] | undefined,
+  at: string,
+): readonly Interval[] | undefined {
+  const last = intervals?.[intervals.length - 1];
+  if (intervals === undefined || last === undefined || last.to !== undefined) return intervals;
+  return withLast(intervals, (i) => ({ from: i.from, to: latest(i.from, at) }));
 }
 
 /** A product without the given optional fields, so that none is ever left `undefined`. */
@@ -122,8 +142,11 @@ function without(product: Product, ...keys: readonly (keyof Product)[]): Product
   return out as unknown as Product;
 }
 
-/** Ends a product on `date`: TERMINATED, with any running suspension closed. */
-export function terminated(product: Product, date: string): Product {
+/**
+ * Ends a product on `date`: TERMINATED, with any running suspension closed, and the reason when the
+ * subscription's end terminated it (opencell-core `ServiceInstanceService.terminateService`).
+ */
+export function terminated(product: Product, date: string, reason?: TerminationReason): Product {
   if (product.status === 'TERMINATED') return product;
   const intervals = closeAt(product.suspendedIntervals, date);
   const end = product.activatedAt === undefined ? date : latest(date, product.activatedAt);
@@ -131,6 +154,7 @@ export function terminated(product: Product, date: string): Product {
     ...without(product, 'suspendedIntervals'),
     status: 'TERMINATED',
     terminatedAt: end,
+    ...(reason === undefined ? {} : { terminationReason: reason }),
     ...(intervals ? { suspendedIntervals: intervals } : {}),
   };
 }
@@ -191,19 +215,27 @@ export function activateAll(products: readonly Product[], at: string): readonly 
 }
 
 /**
+ * A product suspended from `at`: one more suspended interval, of which it keeps the last
+ * {@link HISTORY_WINDOW}; once older ones leave, `knownFrom` says where its intervals begin.
+ */
+function suspended(p: Product, at: string): Product {
+  const all = [...(p.suspendedIntervals ?? []), { from: at }];
+  if (all.length <= HISTORY_WINDOW) return { ...p, status: 'SUSPENDED', suspendedIntervals: all };
+  const dropped = all[all.length - HISTORY_WINDOW - 1] as Interval;
+  return {
+    ...p,
+    status: 'SUSPENDED',
+    suspendedIntervals: all.slice(all.length - HISTORY_WINDOW),
+    knownFrom: dropped.to ?? dropped.from,
+  };
+}
+
+/**
  * Suspension suspends every ACTIVE product from `at` (opencell-core
  * SubscriptionService.subscriptionSuspension).
  */
 export function suspendAll(products: readonly Product[], at: string): readonly Product[] {
-  return products.map((p) =>
-    p.status === 'ACTIVE'
-      ? {
-          ...p,
-          status: 'SUSPENDED',
-          suspendedIntervals: [...(p.suspendedIntervals ?? []), { from: at }],
-        }
-      : p,
-  );
+  return products.map((p) => (p.status === 'ACTIVE' ? suspended(p, at) : p));
 }
 
 /** Reactivation re-activates the SUSPENDED products only, as Opencell's does. */
@@ -215,7 +247,14 @@ export function reactivateAll(products: readonly Product[], at: string): readonl
   );
 }
 
-/** The end of the subscription ends every product that is not TERMINATED yet, on `date`. */
-export function terminateAll(products: readonly Product[], date: string): readonly Product[] {
-  return products.map((p) => terminated(p, date));
+/**
+ * The end of the subscription ends every product that is not TERMINATED yet, on `date`, for
+ * `reason`; the TERMINATED ones keep a window.
+ */
+export function terminateAll(
+  products: readonly Product[],
+  date: string,
+  reason?: TerminationReason,
+): readonly Product[] {
+  return keepTerminated(products.map((p) => terminated(p, date, reason)));
 }

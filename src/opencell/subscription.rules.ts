@@ -1,61 +1,73 @@
 /**
  * The rules of the Opencell subscription (Opencell docs, Subscriptions; opencell-core
- * SubscriptionService), as pure functions, and the named guards built from them. The chart's
- * guards, `explain`, `can` and `availableCommands` all run these. Within a guard, the command's own
- * rules run in this order: request ids, reason, payload, dates.
+ * SubscriptionService, SubscriptionApi and SubscriptionStatusJobBean), as pure functions, and the
+ * named guards built from them. The chart's guards, `explain`, `can` and `availableCommands` all
+ * run these. Within a guard, the command's own rules run in this order: request ids, reason,
+ * payload, dates.
  */
 
 import { type Rule, refuse } from '../core/rejection';
-import { reasonRequired } from '../core/rules';
-import { type AnyCommand, guards } from '../core/spec';
+import { guards } from '../core/spec';
 import { type AmendmentDraft, amendmentIdUsed, draftProblem, queueProblem } from './amendments';
 import { atOrBefore } from './dates';
 import { dueTermination } from './lifecycle';
 import type {
   OpencellCommand,
+  OpencellCommandOf,
   OpencellSubscriptionContext,
-  ProductChange,
-  ProductOrder,
 } from './subscription.types';
-import { latestVersion } from './versions';
+import { endOfTermDue, noticeDue } from './term';
+import { codeOf, dayEndsBefore, dayOver } from './termination';
+import { latestVersion, versionProducts } from './versions';
 
 type Ctx = OpencellSubscriptionContext;
-type OpencellRule = Rule<Ctx, AnyCommand>;
-
-const payload = <T>(command: AnyCommand) => command as unknown as AnyCommand & T;
+type Type = OpencellCommand['type'];
+type OpencellRule<T extends Type> = Rule<Ctx, OpencellCommandOf<T>>;
+type Amending = OpencellCommandOf<'amendment.submit' | 'product.add' | 'product.deactivate'>;
 
 /**
  * The amendment a command asks for. Direct product actions are immediate amendments dated `at` (the
  * Opencell docs' use cases "New product" and "Remove Product"), so one rule and one update serve
  * all three.
  */
-export function amendmentOf(command: {
-  readonly type: string;
-  readonly at: string;
-}): AmendmentDraft {
-  const c = payload<{
-    amendmentId?: string;
-    effectiveDate?: string;
-    changes?: readonly ProductChange[];
-    product?: ProductOrder;
-    productCode?: string;
-  }>(command as AnyCommand);
-  if (command.type === 'product.add' && c.product)
-    return { effectiveDate: c.at, changes: [{ op: 'add', product: c.product }] };
-  if (command.type === 'product.deactivate' && c.productCode)
-    return { effectiveDate: c.at, changes: [{ op: 'remove', productCode: c.productCode }] };
-  return {
-    ...(c.amendmentId === undefined ? {} : { amendmentId: c.amendmentId }),
-    effectiveDate: c.effectiveDate ?? c.at,
-    changes: c.changes ?? [],
-  };
+export function amendmentOf(command: Amending): AmendmentDraft {
+  switch (command.type) {
+    case 'product.add':
+      return { effectiveDate: command.at, changes: [{ op: 'add', product: command.product }] };
+    case 'product.deactivate':
+      return {
+        effectiveDate: command.at,
+        changes: [{ op: 'remove', productCode: command.productCode }],
+      };
+    default:
+      return {
+        amendmentId: command.amendmentId,
+        effectiveDate: command.effectiveDate,
+        changes: command.changes,
+      };
+  }
+}
+
+/** The amendment an offer change with products asks for, configuring the new version. */
+export function offerAmendmentOf(c: Ctx, command: OpencellCommandOf<'offer.change'>) {
+  if (command.products === undefined) return undefined;
+  const next = (latestVersion(c.versions)?.version ?? 0) + 1;
+  return versionProducts(c, next, command.effectiveDate, command.products);
 }
 
 /**
- * A cancellation or termination needs a non-blank reason (opencell-core: a termination takes a
- * `SubscriptionTerminationReason`).
+ * A cancellation or termination needs a reason (opencell-core `SubscriptionApi`: "terminationReason"
+ * is a missing parameter when blank).
  */
-export const reasonGiven: OpencellRule = reasonRequired();
+const reasonGiven: OpencellRule<'subscription.cancel' | 'subscription.terminate'> = (
+  _,
+  command,
+) => {
+  const code = codeOf(command.reason);
+  return typeof code === 'string' && code.trim() !== ''
+    ? null
+    : refuse('REASON_REQUIRED', `${command.type} needs a reason`);
+};
 
 /** A date in the past may not precede the last recorded change: history is not rewritten. */
 function notBeforeLastChange(field: string, date: string, c: Ctx) {
@@ -68,59 +80,85 @@ function notBeforeLastChange(field: string, date: string, c: Ctx) {
       );
 }
 
-const terminatesNow = (_: Ctx, command: AnyCommand) =>
-  atOrBefore(payload<{ terminationDate: string }>(command).terminationDate, command.at);
+/**
+ * Opencell refuses a termination date before the subscription date, comparing by day
+ * (`SubscriptionService.terminateSubscription`: "Termination date can not be before the
+ * subscription date").
+ */
+function notBeforeSubscription(field: string, date: string, c: Ctx) {
+  return dayEndsBefore(date, c.subscriptionDate)
+    ? refuse(
+        'INVALID_DATE',
+        `${field} ${date} is before the subscription date ${c.subscriptionDate}`,
+        { subscriptionDate: c.subscriptionDate },
+      )
+    : null;
+}
 
-const terminationNotBackdated: OpencellRule = (c, command) =>
-  notBeforeLastChange(
-    'terminationDate',
-    payload<{ terminationDate: string }>(command).terminationDate,
-    c,
+/** A termination whose day is over at `at` resiliates now; a later one is scheduled. */
+const terminatesNow = (_: Ctx, command: OpencellCommandOf<'subscription.terminate'>) =>
+  dayOver(command.terminationDate, command.at);
+
+const terminationAfterSubscription: OpencellRule<'subscription.terminate'> = (c, command) =>
+  notBeforeSubscription('terminationDate', command.terminationDate, c);
+
+const terminationNotBackdated: OpencellRule<'subscription.terminate'> = (c, command) =>
+  notBeforeLastChange('terminationDate', command.terminationDate, c);
+
+/** A dated cancellation (seed: "canceled on a specific date") follows the same date rules. */
+const cancelationDated: OpencellRule<'subscription.cancel'> = (c, command) => {
+  const date = command.cancelationDate;
+  if (date === undefined) return null;
+  return (
+    notBeforeSubscription('cancelationDate', date, c) ??
+    (atOrBefore(date, command.at) ? notBeforeLastChange('cancelationDate', date, c) : null)
   );
+};
 
 /** An amendment id is used once (DUPLICATE_REQUEST: "that request id was used before"). */
-const amendmentIdNew: OpencellRule = (c, command) => {
-  const { amendmentId } = amendmentOf(command);
-  return amendmentId === undefined || !amendmentIdUsed(c, amendmentId)
+function idNew(c: Ctx, draft: AmendmentDraft | undefined) {
+  const id = draft?.amendmentId;
+  return id === undefined || !amendmentIdUsed(c, id)
     ? null
-    : refuse('DUPLICATE_REQUEST', `amendment ${amendmentId} was submitted before`, { amendmentId });
-};
+    : refuse('DUPLICATE_REQUEST', `amendment ${id} was submitted before`, { amendmentId: id });
+}
 
 /** The payload field a direct product action's only change comes from. */
 const PAYLOAD_FIELD: ReadonlyMap<string, string> = new Map([
   ['product.add', 'product.code'],
   ['product.deactivate', 'productCode'],
+  ['offer.change', 'products'],
 ]);
 
 /** Every change, and every pending one after it, must still apply in its turn. */
-const amendmentFits: OpencellRule = (c, command) => {
-  const draft = amendmentOf(command);
+function fits(c: Ctx, draft: AmendmentDraft | undefined, type: Type) {
+  if (draft === undefined) return null;
   const problem = draftProblem(c, draft);
   if (problem === null) return null;
   if (problem.amendmentId !== draft.amendmentId) {
-    const message = `${command.type} would leave pending amendment ${problem.amendmentId} unable to apply: ${problem.message}`;
+    const message = `${type} would leave pending amendment ${problem.amendmentId} unable to apply: ${problem.message}`;
     return refuse('INVALID_COMMAND', message, { amendmentId: problem.amendmentId });
   }
-  const field = PAYLOAD_FIELD.get(command.type) ?? `changes[${problem.change}]`;
-  return refuse('INVALID_COMMAND', `${command.type}: ${field}: ${problem.message}`, { field });
-};
+  const field = PAYLOAD_FIELD.get(type) ?? `changes[${problem.change}]`;
+  return refuse('INVALID_COMMAND', `${type}: ${field}: ${problem.message}`, { field });
+}
 
-const amendmentNotBackdated: OpencellRule = (c, command) =>
+const amendmentIdNew: Rule<Ctx, Amending> = (c, command) => idNew(c, amendmentOf(command));
+const amendmentFits: Rule<Ctx, Amending> = (c, command) =>
+  fits(c, amendmentOf(command), command.type);
+const amendmentNotBackdated: Rule<Ctx, Amending> = (c, command) =>
   notBeforeLastChange('effectiveDate', amendmentOf(command).effectiveDate, c);
 
 /** `amendment.cancel` names a pending amendment (UNKNOWN_REQUEST otherwise). */
-const amendmentPending: OpencellRule = (c, command) => {
-  const { amendmentId } = payload<{ amendmentId: string }>(command);
-  return c.pendingAmendments.some((p) => p.amendmentId === amendmentId)
+const amendmentPending: OpencellRule<'amendment.cancel'> = (c, { amendmentId }) =>
+  c.pendingAmendments.some((p) => p.amendmentId === amendmentId)
     ? null
     : refuse('UNKNOWN_REQUEST', `${amendmentId} is not a pending amendment`, {
         pending: c.pendingAmendments.map((p) => p.amendmentId),
       });
-};
 
 /** Withdrawing an amendment must leave every later one able to apply. */
-const queueFitsWithout: OpencellRule = (c, command) => {
-  const { amendmentId } = payload<{ amendmentId: string }>(command);
+const queueFitsWithout: OpencellRule<'amendment.cancel'> = (c, { amendmentId }) => {
   const rest = c.pendingAmendments.filter((p) => p.amendmentId !== amendmentId);
   const problem = queueProblem(c.products, rest);
   return problem === null
@@ -134,10 +172,9 @@ const queueFitsWithout: OpencellRule = (c, command) => {
 
 /**
  * A new version starts after the latest one did (Opencell docs, "Change offer": one valid version
- * at any date).
+ * at any date; `patchSubscription` refuses "A version already exists for effectiveDate").
  */
-const offerChangeDated: OpencellRule = (c, command) => {
-  const { effectiveDate } = payload<{ effectiveDate: string }>(command);
+const offerChangeDated: OpencellRule<'offer.change'> = (c, { effectiveDate }) => {
   const last = latestVersion(c.versions);
   return last === undefined || !atOrBefore(effectiveDate, last.validFrom)
     ? null
@@ -147,25 +184,34 @@ const offerChangeDated: OpencellRule = (c, command) => {
       );
 };
 
+const offerProductsIdNew: OpencellRule<'offer.change'> = (c, command) =>
+  idNew(c, offerAmendmentOf(c, command));
+const offerProductsFit: OpencellRule<'offer.change'> = (c, command) =>
+  fits(c, offerAmendmentOf(c, command), command.type);
+/** Products configured for the new version start on its date, which may not rewrite history. */
+const offerProductsNotBackdated: OpencellRule<'offer.change'> = (c, command) =>
+  command.products === undefined
+    ? null
+    : notBeforeLastChange('effectiveDate', command.effectiveDate, c);
+
 /** An owner transfer goes to another consumer. */
-const anotherConsumer: OpencellRule = (c, command) => {
-  const { consumerId } = payload<{ consumerId: string }>(command);
-  return consumerId !== c.consumerId
+const anotherConsumer: OpencellRule<'owner.transfer'> = (c, { consumerId }) =>
+  consumerId !== c.consumerId
     ? null
     : refuse('INVALID_COMMAND', `the subscription already belongs to ${consumerId}`, {
         field: 'consumerId',
       });
-};
 
 /**
- * In ACTIVE, reactivation only cancels a scheduled termination (Opencell's "cancel termination").
+ * In ACTIVE (or CREATED), reactivation only cancels a scheduled termination (Opencell's
+ * `cancelSubscriptionTermination`).
  */
-const terminationScheduled: OpencellRule = (c, command) =>
+const terminationScheduled: OpencellRule<'subscription.reactivate'> = (c, command) =>
   c.scheduledTermination
     ? null
     : refuse(
         'INVALID_STATE',
-        `${command.type} is not allowed in ACTIVE unless a termination is scheduled`,
+        `${command.type} is not allowed here unless a termination is scheduled`,
       );
 
 const amendmentRules = [amendmentIdNew, amendmentFits, amendmentNotBackdated];
@@ -174,29 +220,35 @@ const { on } = guards<Ctx, OpencellCommand>();
 
 /** The named guards of the chart. */
 export const subscriptionGuards = {
-  canCancel: on(['subscription.cancel'], { rules: [reasonGiven] }),
+  canCancel: on(['subscription.cancel'], { rules: [reasonGiven, cancelationDated] }),
   canTerminateNow: on(['subscription.terminate'], {
     when: terminatesNow,
-    rules: [reasonGiven, terminationNotBackdated],
+    rules: [reasonGiven, terminationAfterSubscription, terminationNotBackdated],
   }),
   canScheduleTermination: on(['subscription.terminate'], {
     when: (c, command) => !terminatesNow(c, command),
-    rules: [reasonGiven],
+    rules: [reasonGiven, terminationAfterSubscription],
   }),
   canCancelTermination: on(['subscription.reactivate'], { rules: [terminationScheduled] }),
-  canChangeOffer: on(['offer.change'], { rules: [offerChangeDated] }),
+  canChangeOffer: on(['offer.change'], {
+    rules: [offerProductsIdNew, offerProductsFit, offerProductsNotBackdated, offerChangeDated],
+  }),
   canAmend: on(['amendment.submit', 'product.add', 'product.deactivate'], {
     rules: amendmentRules,
   }),
   canCancelAmendment: on(['amendment.cancel'], { rules: [amendmentPending, queueFitsWithout] }),
   canTransferOwner: on(['owner.transfer'], { rules: [anotherConsumer] }),
   terminationDue: on(['clock.tick'], {
-    when: (c, command) => dueTermination(c, command.at) !== undefined,
+    when: (c, { at }) => dueTermination(c, at) !== undefined,
   }),
+  termTerminates: on(['clock.tick'], { when: (c, { at }) => endOfTermDue(c, at) === 'terminate' }),
+  termSuspends: on(['clock.tick'], { when: (c, { at }) => endOfTermDue(c, at) === 'suspend' }),
+  termRenews: on(['clock.tick'], { when: (c, { at }) => endOfTermDue(c, at) === 'renew' }),
+  renewalNoticeDue: on(['clock.tick'], { when: (c, { at }) => noticeDue(c, at) }),
   amendmentsDue: on(['clock.tick'], {
-    when: (c, command) => {
+    when: (c, { at }) => {
       const first = c.pendingAmendments[0];
-      return first !== undefined && atOrBefore(first.effectiveDate, command.at);
+      return first !== undefined && atOrBefore(first.effectiveDate, at);
     },
   }),
 };

@@ -4,9 +4,17 @@
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
 import type { ClockTick, CommandShape } from '../core/command';
-import type { CommandRejected } from '../core/rejection';
+import type { CommandRejected, Rejection, RejectionCode } from '../core/rejection';
 import type { StatusChanged } from '../core/step';
+import type {
+  AmendmentApplied,
+  EndOfTermNotice,
+  SubscriptionEnded,
+  SubscriptionRenewed,
+} from './events';
+import type { RenewalRule, RenewalRuleInput } from './renewal';
 import type { opencellPayloads } from './subscription.commands';
+import type { TerminationReason } from './termination';
 
 /** Opencell's `SubscriptionStatusEnum`, verbatim. */
 export const OPENCELL_STATUSES = [
@@ -18,6 +26,21 @@ export const OPENCELL_STATUSES = [
 ] as const;
 /** One of {@link OPENCELL_STATUSES}: what `statusOf(snapshot)` returns. */
 export type OpencellStatus = (typeof OPENCELL_STATUSES)[number];
+
+/** The rejection codes the subscription gives; no other code ever comes from it. */
+export const OPENCELL_REJECTION_CODES = [
+  'INVALID_COMMAND',
+  'STALE_VERSION',
+  'OUT_OF_ORDER',
+  'FORBIDDEN_ROLE',
+  'INVALID_STATE',
+  'UNKNOWN_REQUEST',
+  'DUPLICATE_REQUEST',
+  'REASON_REQUIRED',
+  'INVALID_DATE',
+] as const satisfies readonly RejectionCode[];
+/** One of {@link OPENCELL_REJECTION_CODES}. */
+export type OpencellRejectionCode = (typeof OPENCELL_REJECTION_CODES)[number];
 
 /** `operator` acts on the subscription page; `system` only moves the clock. */
 export const OPENCELL_ROLES = ['operator', 'system'] as const;
@@ -52,8 +75,9 @@ export interface ProductOrder {
 }
 
 /**
- * A product on the subscription. Its dates are the data charges are computed from: it is charged
- * from `activatedAt` to `terminatedAt`, except during its `suspendedIntervals`.
+ * A product on the subscription (Opencell's service instance). Its dates are the data charges are
+ * computed from: it is charged from `activatedAt` to `terminatedAt`, except during its
+ * `suspendedIntervals`.
  */
 export interface Product extends ProductOrder {
   readonly status: ProductStatus;
@@ -61,8 +85,15 @@ export interface Product extends ProductOrder {
   readonly activatedAt?: string;
   /** When it was removed, or the subscription ended. */
   readonly terminatedAt?: string;
-  /** When it was suspended; the last one is open while it is SUSPENDED. */
+  /** The reason the subscription's end terminated it with (its flags drive its charges). */
+  readonly terminationReason?: TerminationReason;
+  /** The last suspensions (a window); the last one is open while it is SUSPENDED. */
   readonly suspendedIntervals?: readonly Interval[];
+  /**
+   * Set once older suspended intervals left the window: the product's intervals are complete from
+   * this instant on, and `chargeableIntervals` starts there.
+   */
+  readonly knownFrom?: string;
 }
 
 /** One change of an amendment: add a product, remove one, or update its quantity or attributes. */
@@ -118,13 +149,17 @@ export interface ClosedAmendment extends PendingAmendment {
 }
 
 /**
- * A future-dated termination, applied by `clock.tick` (opencell-core SubscriptionStatusJobBean).
+ * A future-dated termination (opencell-core `SubscriptionService.terminateSubscriptionWithFutureDate`):
+ * while it is scheduled the term ends on its date, without renewal, and terminates with its
+ * reason; `clock.tick` applies it once the end of its day has passed, to an ACTIVE or CREATED
+ * subscription (`SubscriptionStatusJobBean`). The renewal rule stays as it was, so cancelling the
+ * termination restores it.
  */
 export interface ScheduledTermination {
   readonly terminationDate: string;
-  readonly reason: string;
-  /** `autoRenew` before the termination was scheduled, restored if it is cancelled. */
-  readonly autoRenew: boolean;
+  readonly reason: TerminationReason;
+  /** The operator's free-text note. */
+  readonly note?: string;
 }
 
 /** A period of suspension of the whole subscription, with the reason given. */
@@ -140,7 +175,8 @@ export interface OwnerTransfer {
 }
 
 /**
- * What creates a subscription: CREATED, version 1 of `offerCode` valid from `at`.
+ * What creates a subscription: CREATED, version 1 of `offerCode` valid from its subscription date
+ * (`subscriptionDate`, by default `at`).
  *
  * @example
  * ```ts
@@ -160,62 +196,103 @@ export interface OpencellSubscriptionInput {
   readonly by: { readonly role: OpencellRole; readonly id?: string };
   readonly products?: readonly ProductOrder[];
   readonly accessPoints?: readonly { readonly code: string; readonly endDate?: string }[];
-  /** Opencell's `subscriptionRenewal.autoRenew`; off unless given. */
+  /** Opencell's `subscriptionDate`; by default `at`. */
+  readonly subscriptionDate?: string;
+  /** Opencell's `subscriptionRenewal`; by default a RECURRING rule with no term and no renewal. */
+  readonly renewalRule?: RenewalRuleInput;
+  /** Shorthand for `renewalRule.autoRenew`; off unless given. */
   readonly autoRenew?: boolean;
+  /** The end of the first term, for a FIXED rule (a RECURRING one computes it). */
+  readonly subscribedTillDate?: string;
+  /** The end of the customer's engagement. */
+  readonly endAgreementDate?: string;
 }
 
 /** The subscription's data (`snapshot.context`), persisted as it is by `persist`. */
 export interface OpencellSubscriptionContext extends Bookkeeping<OpencellStatus, OpencellRole> {
   readonly code: string;
   readonly consumerId: string;
-  readonly autoRenew: boolean;
-  /** Oldest first; exactly one is valid at any instant from the first `validFrom` on. */
+  readonly subscriptionDate: string;
+  readonly renewalRule: RenewalRule;
+  /** The end of the current term (Opencell's `subscribedTillDate`), when the rule gives one. */
+  readonly subscribedTillDate?: string | undefined;
+  /** The subscription renewed at least once. */
+  readonly renewed: boolean;
+  /** When the `endOfTerm` notice of the current term fired. */
+  readonly renewalNotifiedDate?: string | undefined;
+  readonly endAgreementDate?: string | undefined;
+  /**
+   * The last versions (a window), oldest first; exactly one is valid at
+   * any instant from the first `validFrom` on.
+   */
   readonly versions: readonly SubscriptionVersion[];
-  /** Every product the subscription had; at most one per code is not TERMINATED. */
+  /** The products: every one not TERMINATED, and the last TERMINATED ones (a window). */
   readonly products: readonly Product[];
   readonly accessPoints: readonly AccessPoint[];
   /** The queue, in application order: by `effectiveDate`, then by submission. */
   readonly pendingAmendments: readonly PendingAmendment[];
-  /** Amendments that left the queue, in the order they did. */
+  /** The last amendments that left the queue (a window), in the order they did. */
   readonly amendments: readonly ClosedAmendment[];
+  /** The last suspensions (a window). */
   readonly suspensions: readonly Suspension[];
+  /** The last owner transfers (a window). */
   readonly ownerTransfers: readonly OwnerTransfer[];
   /** A future-dated termination; `undefined` (absent once persisted) when none is scheduled. */
   readonly scheduledTermination?: ScheduledTermination | undefined;
   /** Set while CANCELED or RESILIATED: when and why the subscription ended. */
   readonly terminationDate?: string | undefined;
-  readonly terminationReason?: string | undefined;
+  readonly terminationReason?: TerminationReason | undefined;
+  /** The operator's free-text note on the end. */
+  readonly terminationNote?: string | undefined;
 }
 
 type Payloads = typeof opencellPayloads;
+type Shape<T extends keyof Payloads> = CommandShape<T, OpencellRole, Payloads[T]>;
 
-/** One command of the Opencell subscription, by type. */
-export type OpencellCommandOf<T extends keyof Payloads> = CommandShape<
-  T,
-  OpencellRole,
-  Payloads[T]
->;
+/**
+ * One command of the Opencell subscription, by type. `subscription.cancel` and
+ * `subscription.terminate` require `reason` in their types; at run time a missing or blank one is
+ * `REASON_REQUIRED`.
+ */
+export type OpencellCommandOf<T extends keyof Payloads | 'clock.tick'> = T extends 'clock.tick'
+  ? ClockTick<OpencellRole>
+  : T extends 'subscription.cancel' | 'subscription.terminate'
+    ? Omit<Shape<T>, 'reason'> & { readonly reason: TerminationReason | string }
+    : T extends keyof Payloads
+      ? Shape<T>
+      : never;
 
 /** Every command the Opencell subscription accepts. */
-export type OpencellCommand =
-  | { [T in keyof Payloads]: OpencellCommandOf<T> }[keyof Payloads]
-  | ClockTick<OpencellRole>;
+export type OpencellCommand = {
+  [T in keyof Payloads | 'clock.tick']: OpencellCommandOf<T>;
+}[keyof Payloads | 'clock.tick'];
 
-/** Emitted once per amendment that an accepted command applied, in the order they applied. */
-export interface AmendmentApplied {
-  readonly type: 'amendment.applied';
-  readonly amendmentId: string;
-  readonly effectiveDate: string;
-  readonly at: string;
-  readonly subscriptionId: string;
-}
+/** The payload of each command (beside the envelope), by type. */
+export type OpencellPayload<T extends keyof Payloads> = Omit<
+  OpencellCommandOf<T>,
+  'type' | 'at' | 'by' | 'commandId' | 'expectedVersion'
+>;
+
+/** A refused command: `{ code, message, command, status, details? }`. */
+export type OpencellSubscriptionRejection = Rejection<
+  OpencellCommand,
+  OpencellStatus,
+  OpencellRejectionCode
+>;
 
 /** Emitted by an actor for a refused command; the pure API returns the rejection instead. */
-export type OpencellCommandRejected = CommandRejected<OpencellCommand, OpencellStatus>;
+export type OpencellCommandRejected = CommandRejected<
+  OpencellCommand,
+  OpencellStatus,
+  OpencellRejectionCode
+>;
 
 /** Everything an actor of the machine emits to `actor.on(...)` listeners. */
 export type OpencellSubscriptionEmitted =
   | StatusChanged<OpencellStatus>
   | AuditRecorded<OpencellStatus, OpencellRole>
   | AmendmentApplied
+  | SubscriptionRenewed
+  | EndOfTermNotice
+  | SubscriptionEnded
   | OpencellCommandRejected;

@@ -1,11 +1,14 @@
 /**
- * Subscription versions (the Opencell docs' use case "Change offer"): an offer
- * change adds a version from its date and ends the previous one there, so exactly one version is
- * valid at any instant from the subscription's start on.
+ * Subscription versions (the Opencell docs' use case "Change offer"; opencell-core
+ * `SubscriptionApi.patchSubscription`): an offer change adds a version from its date and ends the
+ * previous one there, so exactly one version is valid at any instant from the subscription's start
+ * on. The versions keep a window; the new version's products may be configured with it.
  */
 import { parseInstant } from '../core/time';
+import { type AmendmentDraft, type AmendmentState, applyChanges } from './amendments';
 import { atOrBefore } from './dates';
-import type { SubscriptionVersion } from './subscription.types';
+import type { ProductChange, ProductOrder, SubscriptionVersion } from './subscription.types';
+import { appendKept } from './window';
 
 /** The version that takes effect last: the one whose `validFrom` a new version must follow. */
 export function latestVersion(
@@ -22,7 +25,39 @@ export function changeOffer(
 ): readonly SubscriptionVersion[] {
   const last = latestVersion(versions);
   const closed = versions.map((v) => (v === last ? { ...v, validTo: effectiveDate } : v));
-  return [...closed, { version: (last?.version ?? 0) + 1, offerCode, validFrom: effectiveDate }];
+  return appendKept(closed, {
+    version: (last?.version ?? 0) + 1,
+    offerCode,
+    validFrom: effectiveDate,
+  });
+}
+
+/**
+ * The amendment that gives a new version its products, as `patchSubscription` instantiates and
+ * activates them on the new version from its date: every product on the subscription by then
+ * (after the pending amendments due by then) ends on `effectiveDate`, and `products` start on it.
+ * Its id is `offer.change:v<n>`; `undefined` when it would change nothing.
+ */
+export function versionProducts(
+  state: AmendmentState,
+  version: number,
+  effectiveDate: string,
+  products: readonly ProductOrder[],
+): AmendmentDraft | undefined {
+  const due = state.pendingAmendments.filter((p) => atOrBefore(p.effectiveDate, effectiveDate));
+  const then = due.reduce(
+    (out, p) => applyChanges(out, p.changes, p.effectiveDate, { status: 'ACTIVE' }),
+    state.products,
+  );
+  const changes: ProductChange[] = [
+    ...then
+      .filter((p) => p.status !== 'TERMINATED')
+      .map((p): ProductChange => ({ op: 'remove', productCode: p.code })),
+    ...products.map((product): ProductChange => ({ op: 'add', product })),
+  ];
+  return changes.length === 0
+    ? undefined
+    : { amendmentId: `offer.change:v${version}`, effectiveDate, changes };
 }
 
 /**

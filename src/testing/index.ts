@@ -3,7 +3,8 @@
  * monotonic {@link testClock}, {@link commandFactory} to fill in `at` and `by`, {@link scenario} to
  * run commands and fail with the rejection, {@link pathsTo} / {@link reachablePaths} for the
  * command sequences that reach each status, and {@link graphEvents} / {@link graphStateKey} for a
- * walk with `xstate/graph` itself. The package's `docs/testing.md` shows a whole test file.
+ * walk with `xstate/graph` itself, and {@link bothWays} to check that an actor agrees with the pure
+ * API command by command. The package's `docs/testing.md` shows a whole test file.
  *
  * @example
  * ```ts
@@ -21,6 +22,7 @@
  * ```
  * @packageDocumentation
  */
+export { type BothWays, bothWays, DisagreementError } from './both-ways';
 export { type Duration, type TestClock, testClock, toMilliseconds } from './clock';
 export { type CommandFactory, commandFactory, type PayloadOf } from './commands';
 export { type ExampleOptions, exampleCommands } from './examples';

@@ -77,7 +77,11 @@ const GUARDED: Readonly<Record<string, RegExp>> = {
   marketplaceOrderMachine: guarded(),
   marketplaceSubscriptionMachine: guarded(String.raw`context\.openOrder(\.orderType)?`),
   marketplaceAgreementMachine: guarded(String.raw`context\.openOrder(\.orderType)?`),
-  opencellSubscriptionMachine: guarded(String.raw`context\.(suspensions|versions\[\d+\]\.version)`),
+  // The versions are a window, so its first version may be any one (an imported DTO's, say); the
+  // ones after it follow it.
+  opencellSubscriptionMachine: guarded(
+    String.raw`context\.(suspensions|versions\[[1-9]\d*\]\.version)`,
+  ),
 };
 
 const label = (path: Path) =>

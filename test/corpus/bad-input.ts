@@ -144,7 +144,7 @@ const orderInput = {
   at: T(0),
   by: { role: 'client' },
   lines: [{ id: 'ALI-0001', item: { id: 'ITM-0001' }, quantity: 10 }],
-  parameters: [{ id: 'PAR-domain', value: 'contoso.com' }],
+  parameters: { ordering: [{ externalId: 'domain', value: 'contoso.com' }] },
 };
 const marketplaceSubscriptionInput = {
   id: 'SUB-2119-4550-8674-5962',
@@ -155,7 +155,9 @@ const marketplaceSubscriptionInput = {
   terms: { period: '1m', commitment: '1y' },
   createdBy: 'vendor',
   lines: [{ id: 'ALI-2119-4550-8674-5962-0001', item: { id: 'ITM-1111-2222-0001' }, quantity: 10 }],
-  parameters: [{ id: 'PAR-1111-2222-0001', externalId: 'tenantId', value: 'contoso' }],
+  parameters: {
+    fulfillment: [{ id: 'PRM-1111-2222-0001', externalId: 'tenantId', value: 'contoso' }],
+  },
 };
 const opencellInput = {
   code: 'SUB-42',
@@ -555,15 +557,14 @@ const BASES: readonly Base[] = [
     version: 2,
     good: {
       type: 'order.query',
-      parameters: [{ id: 'PAR-domain', error: { id: 'ERR-1', message: 'taken' } }],
+      parameters: {
+        ordering: [{ externalId: 'domain', error: { id: 'ERR-1', message: 'taken' } }],
+      },
       templateId: 'TPL-q',
       at: T(2),
       by: { role: 'vendor' },
     },
-    nested: [
-      ['parameters', 0],
-      ['parameters', 0, 'error'],
-    ],
+    nested: [['parameters'], ['parameters', 'ordering', 0], ['parameters', 'ordering', 0, 'error']],
     refused: [
       {
         name: 'blank statusNotes',
@@ -571,9 +572,65 @@ const BASES: readonly Base[] = [
         command: { type: 'order.fail', statusNotes: ' ', at: T(2), by: { role: 'vendor' } },
       },
       {
+        name: 'statusNotes whose message is blank',
+        code: 'REASON_REQUIRED',
+        command: {
+          type: 'order.fail',
+          statusNotes: { id: 'ERR-1', message: '' },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'no statusNotes',
+        code: 'REASON_REQUIRED',
+        command: { type: 'order.fail', at: T(2), by: { role: 'vendor' } },
+      },
+      {
+        name: 'statusNotes that are a number',
+        code: 'INVALID_COMMAND',
+        command: { type: 'order.fail', statusNotes: 42, at: T(2), by: { role: 'vendor' } },
+      },
+      {
+        name: 'a flat parameter list',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.query',
+          parameters: [{ id: 'PAR-domain', error: { id: 'ERR-1', message: 'taken' } }],
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'a query on a fulfillment parameter',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.query',
+          parameters: { fulfillment: [{ externalId: 'x', error: { id: 'E', message: 'm' } }] },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'a fulfillment value that is null',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.complete',
+          templateId: 'TPL-1',
+          parameters: { fulfillment: [{ externalId: 'tenantId', value: null }] },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
         name: 'a query without errors',
         code: 'NO_PARAMETER_ERRORS',
-        command: { type: 'order.query', parameters: [], at: T(2), by: { role: 'vendor' } },
+        command: {
+          type: 'order.query',
+          parameters: { ordering: [] },
+          at: T(2),
+          by: { role: 'vendor' },
+        },
       },
       {
         name: 'a client completing',
@@ -627,6 +684,40 @@ const BASES: readonly Base[] = [
           at: T(1),
           by: { role: 'system' },
         },
+      },
+      {
+        name: 'a termination date before the order',
+        code: 'INVALID_DATE',
+        command: {
+          type: 'order.placed',
+          orderId: 'ORD-2119-4550-8674-0002',
+          orderType: 'Termination',
+          terminationDate: T(0),
+          at: T(1),
+          by: { role: 'system' },
+        },
+      },
+      {
+        name: 'a termination date on a Change order',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'order.placed',
+          orderId: 'ORD-2119-4550-8674-0002',
+          orderType: 'Change',
+          terminationDate: T(5),
+          at: T(1),
+          by: { role: 'system' },
+        },
+      },
+      {
+        name: 'deleting an Active subscription',
+        code: 'INVALID_STATE',
+        command: { type: 'subscription.delete', at: T(1), by: { role: 'vendor' } },
+      },
+      {
+        name: 'a client deleting',
+        code: 'FORBIDDEN_ROLE',
+        command: { type: 'subscription.delete', at: T(1), by: { role: 'client' } },
       },
       {
         name: 'a client relaying an order',
@@ -711,6 +802,76 @@ const BASES: readonly Base[] = [
           type: 'subscription.terminate',
           terminationDate: T(2),
           reason: ' ',
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'a termination reason whose code is blank',
+        code: 'REASON_REQUIRED',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: T(2),
+          reason: { code: ' ', applyTerminationCharges: true },
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'a termination reason with a flag Opencell does not have',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: T(2),
+          reason: { code: 'CC', refundEverything: true },
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'an overrideProrata Opencell does not have',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: T(2),
+          reason: { code: 'CC', overrideProrata: 'SOMETIMES' },
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'a termination dated the day before the subscription',
+        code: 'INVALID_DATE',
+        command: {
+          type: 'subscription.terminate',
+          terminationDate: '2026-01-04T09:00:00Z',
+          reason: 'CC',
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'a cancellation dated before the last change',
+        code: 'INVALID_DATE',
+        command: {
+          type: 'subscription.cancel',
+          reason: 'CC',
+          cancelationDate: T(0),
+          at: T(2),
+          by: { role: 'operator' },
+        },
+      },
+      {
+        name: 'an offer change with a product twice',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'offer.change',
+          offerCode: 'OF_PRO',
+          effectiveDate: T(3),
+          products: [
+            { code: 'PR_FIBER', quantity: 1 },
+            { code: 'PR_FIBER', quantity: 2 },
+          ],
           at: T(2),
           by: { role: 'operator' },
         },

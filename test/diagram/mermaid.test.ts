@@ -190,11 +190,12 @@ describe('toMermaid of a chart whose statuses move on the commands that cause th
 });
 
 describe('toMermaid of the Opencell subscription', () => {
-  it("writes ACTIVE's nine transitions that stay inside its box, and draws no self-loop", () => {
+  it("writes ACTIVE's eleven transitions that stay inside its box, and draws no self-loop", () => {
     const text = toMermaid(opencellSubscriptionMachine);
     const lines = text.split('\n').filter((line) => line.startsWith('  ACTIVE : '));
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(11);
     expect(lines).toContain('  ACTIVE : offer.change [canChangeOffer]');
+    expect(lines).toContain('  ACTIVE : clock.tick [termRenews]');
     expect(text).toContain('  state "ACTIVE" as ACTIVE\n');
     expect(text).not.toMatch(/(\w+) --> \1\b/);
   });

@@ -34,9 +34,22 @@ describe('marketplaceOrderMachine: refusals', () => {
   it('INVALID_COMMAND: a missing or malformed payload field', () => {
     const { templateId: _, ...noTemplate } = complete as { templateId: string };
     expectRefusal(machine, processing(), noTemplate, 'INVALID_COMMAND');
-    const badError = { ...query, parameters: [{ id: 'PAR-domain', error: { id: 'E' } }] };
+    const badError = {
+      ...query,
+      parameters: { ordering: [{ externalId: 'domain', error: { id: 'E' } }] },
+    };
     const rejection = expectRefusal(machine, processing(), badError, 'INVALID_COMMAND');
-    expect(rejection).toMatchObject({ details: { field: 'parameters[0].error.message' } });
+    expect(rejection).toMatchObject({ details: { field: 'parameters.ordering[0].error.message' } });
+    // Parameters are grouped (mpt-extension-sdk models/parameter.py, ParameterBag): a flat list
+    // of the old shape is malformed.
+    const flat = { ...query, parameters: [{ id: 'PAR-domain', error: { id: 'E', message: 'm' } }] };
+    expectRefusal(machine, processing(), flat, 'INVALID_COMMAND');
+    // A query is on ordering parameters, the ones the client can fix.
+    const onFulfillment = {
+      ...query,
+      parameters: { fulfillment: [{ externalId: 'tenantId', error: { id: 'E', message: 'm' } }] },
+    };
+    expectRefusal(machine, processing(), onFulfillment, 'INVALID_COMMAND');
   });
 
   it('STALE_VERSION and OUT_OF_ORDER', () => {
@@ -72,16 +85,29 @@ describe('marketplaceOrderMachine: refusals', () => {
 
   it('REASON_REQUIRED: failing without statusNotes, or blank ones', () => {
     expectRefusal(machine, processing(), cmd('order.fail', 'vendor', 6), 'REASON_REQUIRED');
+    for (const statusNotes of [' \t', { message: '' }, { id: 'ERR-1', message: '  ' }])
+      expectRefusal(
+        machine,
+        processing(),
+        cmd('order.fail', 'vendor', 6, { statusNotes }),
+        'REASON_REQUIRED',
+      );
+    // A message without its text is malformed, not a missing reason.
     expectRefusal(
       machine,
       processing(),
-      cmd('order.fail', 'vendor', 6, { statusNotes: ' \t' }),
-      'REASON_REQUIRED',
+      cmd('order.fail', 'vendor', 6, { statusNotes: { id: 'ERR-1' } }),
+      'INVALID_COMMAND',
     );
   });
 
   it('NO_PARAMETER_ERRORS: a query with no parameter error to show', () => {
-    expectRefusal(machine, processing(), { ...query, parameters: [] }, 'NO_PARAMETER_ERRORS');
+    expectRefusal(
+      machine,
+      processing(),
+      { ...query, parameters: { ordering: [] } },
+      'NO_PARAMETER_ERRORS',
+    );
   });
 
   it('REQUIRED_PARAMETERS_MISSING: processing again while a queried parameter has no value', () => {
@@ -89,10 +115,10 @@ describe('marketplaceOrderMachine: refusals', () => {
     const rejection = expectRefusal(
       machine,
       querying,
-      { ...answer, parameters: [] },
+      { ...answer, parameters: { ordering: [] } },
       'REQUIRED_PARAMETERS_MISSING',
     );
-    expect(rejection).toMatchObject({ details: { parameters: ['PAR-domain'] } });
+    expect(rejection).toMatchObject({ details: { parameters: ['domain'] } });
   });
 
   it('a repeated commandId is a successful no-op', () => {

@@ -15,6 +15,7 @@ import {
   place,
   query,
   quote,
+  regionNotes,
   remove,
   T0,
   validate,
@@ -75,7 +76,9 @@ const arrows: Arrow<typeof machine>[] = [
     input,
     before: [
       cmd('order.validate', 'system', 1, {
-        parameters: [{ id: 'PAR-domain', value: 'contoso.com', error: domainTaken }],
+        parameters: {
+          ordering: [{ externalId: 'domain', value: 'contoso.com', error: domainTaken }],
+        },
       }),
     ],
     command: place,
@@ -171,27 +174,45 @@ describe('marketplaceOrderMachine: every arrow of the diagram, pure and actor al
 
   it('records what the arrows carry: parameters, templates and statusNotes', () => {
     const queried = runPure(machine, input, [place, query]);
-    expect(queried.context.parameters).toEqual([
-      { id: 'PAR-domain', value: 'contoso.com', error: domainTaken },
+    // mpt-extension-sdk models/parameter.py, ParameterBag._with_error: shown and required.
+    expect(queried.context.parameters.ordering).toEqual([
+      {
+        externalId: 'domain',
+        id: 'PRM-1234-1234-1234-0001',
+        value: 'contoso.com',
+        error: domainTaken,
+        constraints: { hidden: false, required: true },
+      },
     ]);
     expect(queried.context.templateId).toBe('TPL-query');
     const answered = runPure(machine, input, [place, query, answer]);
-    expect(answered.context.parameters).toEqual([{ id: 'PAR-domain', value: 'contoso.net' }]);
-    expect(runPure(machine, input, [place, complete]).context.templateId).toBe('TPL-done');
-    expect(runPure(machine, input, [place, fail('vendor')]).context.statusNotes).toBe(
-      'The vendor cannot serve this region',
+    expect(answered.context.parameters.ordering).toEqual([
+      {
+        externalId: 'domain',
+        id: 'PRM-1234-1234-1234-0001',
+        value: 'contoso.net',
+        constraints: { hidden: false, required: true },
+      },
+    ]);
+    const done = runPure(machine, input, [place, complete]);
+    expect(done.context.templateId).toBe('TPL-done');
+    expect(done.context.parameters.fulfillment).toEqual([
+      { externalId: 'tenantId', value: 'a1b2-c3d4', constraints: { required: true } },
+    ]);
+    expect(runPure(machine, input, [place, fail('vendor')]).context.statusNotes).toEqual(
+      regionNotes,
     );
   });
 
   it('lets a validation clear the error it wrote, and add a parameter it did not know', () => {
     const fixed = runPure(machine, withError, [
       cmd('order.validate', 'operations', 1, {
-        parameters: [{ id: 'PAR-domain' }, { id: 'PAR-seats', value: '5' }],
+        parameters: { ordering: [{ externalId: 'domain' }, { externalId: 'seats', value: 5 }] },
       }),
     ]);
-    expect(fixed.context.parameters).toEqual([
-      { id: 'PAR-domain', value: 'contoso.com' },
-      { id: 'PAR-seats', value: '5' },
+    expect(fixed.context.parameters.ordering).toEqual([
+      { externalId: 'domain', value: 'contoso.com' },
+      { externalId: 'seats', value: 5 },
     ]);
     const placed = execute(machine, fixed, place);
     expect(placed.ok && placed.snapshot.value).toBe('Processing');

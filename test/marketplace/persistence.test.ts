@@ -21,7 +21,7 @@ const orderBase = {
   agreementId: 'AGR-1234-5678-9012-3456',
   at: '2026-01-05T09:00:00Z',
   by: { role: 'client' },
-  parameters: [{ id: 'PAR-1', value: 'x' }],
+  parameters: { ordering: [{ externalId: 'seats', value: 5 }] },
 } as const;
 const agreementBase = {
   id: 'AGR-2119-4550-8674-0001',
@@ -43,7 +43,10 @@ const cases: Case[] = [
     machine: marketplaceOrderMachine,
     inputs: [
       orderBase,
-      { ...orderBase, parameters: [{ id: 'PAR-1', error: { id: 'E', message: 'bad' } }] },
+      {
+        ...orderBase,
+        parameters: { ordering: [{ externalId: 'seats', error: { id: 'E', message: 'bad' } }] },
+      },
     ],
     key: (s) => String(s.value),
     statuses: [
@@ -120,9 +123,9 @@ describe('restore refuses tampered snapshots', () => {
   it.each([
     ['another machine', persist(start(marketplaceOrderMachine, orderBase)), /^schema: this is a/],
     [
-      'another schema version',
-      tampered({ schemaVersion: 2 }),
-      /^schemaVersion: 2 is not supported/,
+      'another schema version (the flat parameters of version 1)',
+      tampered({ schemaVersion: 1 }),
+      /^schemaVersion: 1 is not supported/,
     ],
     [
       'an unknown status',

@@ -27,7 +27,9 @@ export const vendorInput: MarketplaceSubscriptionInput = {
   terms: { period: '1m', commitment: '1y' },
   createdBy: 'vendor',
   lines: [{ id: 'ALI-2119-4550-8674-5962-0001', item: { id: 'ITM-1111-2222-0001' }, quantity: 10 }],
-  parameters: [{ id: 'PAR-1111-2222-0001', externalId: 'tenantId', value: 'contoso' }],
+  parameters: {
+    fulfillment: [{ externalId: 'tenantId', id: 'PRM-1111-2222-0001', value: 'contoso' }],
+  },
   externalIds: { vendor: 'V-42' },
 };
 

@@ -88,7 +88,7 @@ describe('persistence', () => {
     [
       'another schema version',
       (j) => {
-        j.schemaVersion = 2;
+        j.schemaVersion = 1;
       },
       /schemaVersion/,
     ],
@@ -109,9 +109,9 @@ describe('persistence', () => {
     [
       'an ill-typed field',
       (j) => {
-        j.context.autoRenew = 'yes';
+        j.context.renewed = 'yes';
       },
-      /context.autoRenew/,
+      /context.renewed/,
     ],
     [
       'an unknown field',

@@ -31,7 +31,8 @@ const setups: Record<OpencellStatus, OpencellCommand[]> = {
       type: 'subscription.terminate',
       at: day(3),
       by: operator,
-      terminationDate: day(3),
+      // A day that is over: Opencell terminates now (SubscriptionService.terminateSubscription).
+      terminationDate: day(2),
       reason: 'moved',
     },
   ],
@@ -71,7 +72,8 @@ const table: Record<OpencellCommand['type'], readonly ('ok' | typeof X)[]> = {
   'subscription.suspend': [X, 'ok', X, X, X],
   'subscription.reactivate': [X, X, 'ok', 'ok', 'ok'],
   'subscription.cancel': ['ok', 'ok', X, X, X],
-  'subscription.terminate': [X, 'ok', 'ok', X, X],
+  // opencell-core SubscriptionService.terminateSubscription refuses only RESILIATED, CANCELED, CLOSED.
+  'subscription.terminate': ['ok', 'ok', 'ok', X, X],
   'offer.change': [X, 'ok', X, X, X],
   'amendment.submit': ['ok', 'ok', X, X, X],
   'amendment.cancel': ['ok', 'ok', X, X, X],
@@ -130,7 +132,7 @@ describe('status rules (docs/opencell.md)', () => {
       { type: 'subscription.reactivate', at, by: operator },
     ]);
     expect(snapshot.context.products.map((p) => p.status)).toEqual(['TERMINATED', 'TERMINATED']);
-    expect(snapshot.context.accessPoints[0]?.endDate).toBe(day(3));
+    expect(snapshot.context.accessPoints[0]?.endDate).toBe(day(2));
   });
 
   it('reactivation is refused in ACTIVE unless a termination is scheduled, which it then cancels', () => {

@@ -1,7 +1,9 @@
 /**
- * Termination (docs/opencell.md): it needs a reason; a date at or before `at` resiliates now, a
- * later one is scheduled (auto-renew off), applied by `clock.tick`, cancelled by reactivation or
- * replaced by a new termination.
+ * Termination (docs/opencell.md), as opencell-core's SubscriptionService.terminateSubscription and
+ * SubscriptionStatusJobBean have it: it needs a reason; dates compare by day — a termination
+ * date whose day is over at `at` resiliates now, a later one (today's included) is scheduled and
+ * applied by `clock.tick` once its day is over; it is cancelled by reactivation or replaced by a
+ * new termination.
  */
 import type { OpencellCommand } from 'subscription-machines/opencell';
 import { describe, expect, it } from 'vitest';
@@ -18,31 +20,37 @@ import {
   tick,
 } from './fixtures';
 
-const terminate = (n: number, date: string, reason = 'customer left'): OpencellCommand => ({
+const terminate = (n: number, date: string, reason = 'CUSTOMER_LEFT'): OpencellCommand => ({
   type: 'subscription.terminate',
   at: day(n),
   by: operator,
   terminationDate: date,
   reason,
 });
-const withAutoRenew = { ...input, autoRenew: true };
+const renewing = {
+  ...input,
+  renewalRule: { initialyActiveFor: 12, autoRenew: true, renewFor: 12 },
+} as const;
 
 describe('subscription.terminate', () => {
-  it.each([undefined, '', '   '])('needs a reason: %j is REASON_REQUIRED', (reason) => {
-    const command = {
-      type: 'subscription.terminate',
-      at: day(5),
-      by: operator,
-      terminationDate: day(5),
-    } as const;
-    const { results } = both([
-      activate(1),
-      reason === undefined ? command : { ...command, reason },
-    ]);
-    expect(results.at(-1)).toMatchObject({ ok: false, rejection: { code: 'REASON_REQUIRED' } });
-  });
+  it.each([undefined, '', '   ', { code: ' ' }])(
+    'needs a reason: %j is REASON_REQUIRED',
+    (reason) => {
+      const command = {
+        type: 'subscription.terminate',
+        at: day(5),
+        by: operator,
+        terminationDate: day(5),
+      } as const;
+      const { results } = both([
+        activate(1),
+        (reason === undefined ? command : { ...command, reason }) as OpencellCommand,
+      ]);
+      expect(results.at(-1)).toMatchObject({ ok: false, rejection: { code: 'REASON_REQUIRED' } });
+    },
+  );
 
-  it('a date at or before `at` resiliates now: active and suspended products end, access points end on that date', () => {
+  it('a date on a day that is over resiliates now: active and suspended products end, access points end on that date', () => {
     const s = accepted([activate(1), suspend(5), terminate(8, day(6))]);
     expect(s.value).toBe('RESILIATED');
     expect(s.context.products).toEqual([
@@ -50,6 +58,7 @@ describe('subscription.terminate', () => {
         code: 'PR_DATA',
         status: 'TERMINATED',
         terminatedAt: day(6),
+        terminationReason: { code: 'CUSTOMER_LEFT' },
         suspendedIntervals: [{ from: day(5), to: day(6) }],
       }),
       expect.objectContaining({ code: 'PR_VOICE', status: 'TERMINATED', terminatedAt: day(6) }),
@@ -59,7 +68,7 @@ describe('subscription.terminate', () => {
     ]);
     expect(s.context).toMatchObject({
       terminationDate: day(6),
-      terminationReason: 'customer left',
+      terminationReason: { code: 'CUSTOMER_LEFT' },
     });
     expect(s.context.audit.at(-1)).toMatchObject({
       command: 'subscription.terminate',
@@ -73,17 +82,19 @@ describe('subscription.terminate', () => {
     expect(results.at(-1)).toMatchObject({ ok: false, rejection: { code: 'INVALID_DATE' } });
   });
 
-  it('a later date is scheduled: no status change, auto-renew off, then clock.tick resiliates on that date', () => {
-    const scheduled = accepted([activate(1), terminate(5, day(30))], withAutoRenew);
+  it('a later date is scheduled: no status change, no renewal, then clock.tick resiliates on that date', () => {
+    const scheduled = accepted([activate(1), terminate(5, day(30))], renewing);
     expect(scheduled.value).toBe('ACTIVE');
-    expect(scheduled.context).toMatchObject({
-      autoRenew: false,
-      scheduledTermination: { terminationDate: day(30), reason: 'customer left', autoRenew: true },
+    expect(scheduled.context.scheduledTermination).toEqual({
+      terminationDate: day(30),
+      reason: { code: 'CUSTOMER_LEFT' },
     });
+    expect(scheduled.context.renewalRule.autoRenew).toBe(true);
     expect(scheduled.context.audit.at(-1)).toMatchObject({ event: 'termination-scheduled' });
-    const early = both([activate(1), terminate(5, day(30)), tick(29)], withAutoRenew);
+    // Its day is not over at the first instant of day 30: nothing is due yet.
+    const early = both([activate(1), terminate(5, day(30)), tick(30)], renewing);
     expect(early.snapshot.context.version).toBe(scheduled.context.version);
-    const s = accepted([activate(1), terminate(5, day(30)), tick(31)], withAutoRenew);
+    const s = accepted([activate(1), terminate(5, day(30)), tick(31)], renewing);
     expect(s.value).toBe('RESILIATED');
     expect(product(s, 'PR_DATA')).toMatchObject({ status: 'TERMINATED', terminatedAt: day(30) });
     expect(s.context.scheduledTermination).toBeUndefined();
@@ -94,12 +105,12 @@ describe('subscription.terminate', () => {
     });
   });
 
-  it('a scheduled termination is cancelled by reactivation, from ACTIVE or SUSPENDED, restoring auto-renew', () => {
+  it('a scheduled termination is cancelled by reactivation, from ACTIVE or SUSPENDED; the renewal rule applies again', () => {
     for (const path of [[activate(1)], [activate(1), suspend(2)]]) {
-      const s = accepted([...path, terminate(5, day(30)), reactivate(6), tick(40)], withAutoRenew);
+      const s = accepted([...path, terminate(5, day(30)), reactivate(6), tick(40)], renewing);
       // The tick at day 40 had nothing due left: the reactivation is the last entry.
       expect(s.value).toBe('ACTIVE');
-      expect(s.context.autoRenew).toBe(true);
+      expect(s.context.renewalRule.autoRenew).toBe(true);
       expect(s.context.scheduledTermination).toBeUndefined();
       expect(s.context.audit.at(-1)).toMatchObject({
         command: 'subscription.reactivate',
@@ -110,26 +121,17 @@ describe('subscription.terminate', () => {
 
   it('a scheduled termination is replaced by a new termination command, later or now', () => {
     const later = accepted(
-      [activate(1), terminate(5, day(30)), terminate(6, day(60), 'new reason'), tick(31)],
-      withAutoRenew,
+      [activate(1), terminate(5, day(30)), terminate(6, day(60), 'NEW_REASON'), tick(31)],
+      renewing,
     );
     expect(later.value).toBe('ACTIVE');
     expect(later.context.scheduledTermination).toEqual({
       terminationDate: day(60),
-      reason: 'new reason',
-      autoRenew: true,
+      reason: { code: 'NEW_REASON' },
     });
-    const now = accepted([activate(1), terminate(5, day(30)), terminate(6, day(6))]);
+    const now = accepted([activate(1), terminate(5, day(30)), terminate(7, day(6))]);
     expect(now.value).toBe('RESILIATED');
     expect(now.context.terminationDate).toBe(day(6));
-  });
-
-  it('a termination scheduled while SUSPENDED applies on schedule', () => {
-    const s = accepted([activate(1), suspend(2), terminate(5, day(30)), tick(30)]);
-    expect(s.value).toBe('RESILIATED');
-    expect(s.context.suspensions).toEqual([
-      { from: day(2), to: day(30), reason: 'unpaid invoice' },
-    ]);
   });
 
   it('the tick applies amendments dated up to the termination, then resiliates and discards the rest', () => {
@@ -166,10 +168,13 @@ describe('subscription.terminate', () => {
     const s = accepted([
       activate(1),
       terminate(2, day(30)),
-      { type: 'subscription.cancel', at: day(3), by: operator, reason: 'duplicate' },
+      { type: 'subscription.cancel', at: day(3), by: operator, reason: 'DUPLICATE' },
     ]);
     expect(s.value).toBe('CANCELED');
-    expect(s.context).toMatchObject({ terminationDate: day(3), terminationReason: 'duplicate' });
+    expect(s.context).toMatchObject({
+      terminationDate: day(3),
+      terminationReason: { code: 'DUPLICATE' },
+    });
     expect(s.context.scheduledTermination).toBeUndefined();
     expect(
       s.context.products.every((p) => p.status === 'TERMINATED' && p.terminatedAt === day(3)),

@@ -40,17 +40,31 @@ const payload = fc.record(
     ),
     autoRenew: fc.boolean(),
     reason: fc.constantFrom('', ' ', 'fraud'),
-    statusNotes: fc.constantFrom('', 'no stock'),
+    statusNotes: fc.constantFrom('', 'no stock', { message: 'no stock' }, { id: 'E' }, 7),
+    error: fc.constantFrom({ id: 'E-1', message: 'no licensee' }, { message: '' }),
+    terminationDate: fc.constantFrom(T0, '2027-01-31T00:00:00Z', 'soon'),
     templateId: fc.constantFrom('TPL-1', ''),
-    parameters: fc.array(
-      fc.oneof(
-        fc.record({ id: fc.constantFrom('PAR-1', 'PAR-2'), value: fc.constantFrom('v', '') }),
-        fc.record({
-          id: fc.constantFrom('PAR-1', 'PAR-2'),
-          error: fc.constant({ id: 'E', message: 'bad' }),
-        }),
-      ),
-      { maxLength: 2 },
+    parameters: fc.record(
+      {
+        ordering: fc.array(
+          fc.oneof(
+            fc.record({
+              externalId: fc.constantFrom('domain', 'seats'),
+              value: fc.constantFrom('v', '', 5, ['a'], { k: true }, null),
+            }),
+            fc.record({
+              externalId: fc.constantFrom('domain', 'seats'),
+              error: fc.constant({ id: 'E', message: 'bad' }),
+            }),
+          ),
+          { maxLength: 2 },
+        ),
+        fulfillment: fc.array(
+          fc.record({ externalId: fc.constantFrom('tenantId'), value: fc.constantFrom('t', 1) }),
+          { maxLength: 1 },
+        ),
+      },
+      { requiredKeys: [] },
     ),
   },
   { requiredKeys: [] },
@@ -113,7 +127,13 @@ const machines: [string, AnyStateMachine, unknown, readonly string[]][] = [
       createdBy: 'order',
       lines: [],
     },
-    ['order.placed', 'order.completed', 'order.failed', 'subscription.terminate'],
+    [
+      'order.placed',
+      'order.completed',
+      'order.failed',
+      'subscription.terminate',
+      'subscription.delete',
+    ],
   ],
   [
     'agreement',

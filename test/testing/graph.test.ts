@@ -53,11 +53,12 @@ describe('reachablePaths', () => {
     });
     expect(byVendor.flatMap((p) => p.commands).every((c) => c.by.role === 'vendor')).toBe(true);
 
+    // Opencell resiliates a day after a termination is scheduled: the key tells the two apart.
     const opencell = reachablePaths(opencellSubscriptionMachine, {
       input: opencellInput,
-      key: (s) => String(s.value),
+      key: (s) => `${s.value}/${s.context.scheduledTermination ? 'terminating' : ''}`,
     });
-    expect(opencell.map((p) => p.status).sort()).toEqual([
+    expect([...new Set(opencell.map((p) => p.status))].sort()).toEqual([
       'ACTIVE',
       'CANCELED',
       'CREATED',

@@ -2,23 +2,48 @@ import {
   type CommandOf,
   type EmittedOf,
   execute,
+  type RejectionOf,
   type RoleOf,
+  type SnapshotOf,
   type StatusOf,
   start,
   statusOf,
 } from 'subscription-machines';
 import {
+  type AGREEMENT_REJECTION_CODES,
   type AgreementStatus,
+  type ChangedLine,
+  fromMarketplaceOrder,
   fromMarketplaceSubscription,
+  type MarketplaceAgreementCommandOf,
+  type MarketplaceAgreementPayload,
+  type MarketplaceAgreementRejection,
+  type MarketplaceAgreementSnapshot,
+  type MarketplaceOrderCommandOf,
+  type MarketplaceOrderJson,
+  type MarketplaceOrderPayload,
+  type MarketplaceOrderRejection,
+  type MarketplaceOrderRejectionCode,
+  type MarketplaceOrderSnapshot,
   type MarketplaceRole,
+  type MarketplaceSubscriptionCommandOf,
   type MarketplaceSubscriptionInput,
   type MarketplaceSubscriptionJson,
+  type MarketplaceSubscriptionPayload,
+  type MarketplaceSubscriptionRejection,
+  type MarketplaceSubscriptionSnapshot,
+  type Message,
   marketplaceAgreementMachine,
   marketplaceOrderMachine,
   marketplaceSubscriptionMachine,
+  type ORDER_REJECTION_CODES,
   type OrderStatus,
+  type OrderType,
+  type Parameters,
+  type SUBSCRIPTION_REJECTION_CODES,
   type SubscriptionRenewed,
   type SubscriptionStatus,
+  toMarketplaceOrder,
   toMarketplaceSubscription,
 } from 'subscription-machines/marketplace';
 import { expectTypeOf, test } from 'vitest';
@@ -140,4 +165,92 @@ test('inputs, emitted events and the adapter are typed', () => {
     toMarketplaceSubscription(subscription),
   ).toEqualTypeOf<MarketplaceSubscriptionJson>();
   expectTypeOf(fromMarketplaceSubscription).returns.toEqualTypeOf<MarketplaceSubscriptionInput>();
+});
+
+test('every machine has readable type names: snapshot, rejection, command by type, payload', () => {
+  expectTypeOf<MarketplaceOrderSnapshot>().toEqualTypeOf<SnapshotOf<typeof marketplaceOrderMachine>>();
+  expectTypeOf<MarketplaceSubscriptionSnapshot>().toEqualTypeOf<
+    SnapshotOf<typeof marketplaceSubscriptionMachine>
+  >();
+  expectTypeOf<MarketplaceAgreementSnapshot>().toEqualTypeOf<
+    SnapshotOf<typeof marketplaceAgreementMachine>
+  >();
+  expectTypeOf<MarketplaceOrderRejection>().toEqualTypeOf<
+    RejectionOf<typeof marketplaceOrderMachine>
+  >();
+  expectTypeOf<MarketplaceSubscriptionRejection>().toEqualTypeOf<
+    RejectionOf<typeof marketplaceSubscriptionMachine>
+  >();
+  expectTypeOf<MarketplaceAgreementRejection>().toEqualTypeOf<
+    RejectionOf<typeof marketplaceAgreementMachine>
+  >();
+  expectTypeOf<MarketplaceOrderCommandOf<'order.fail'>['statusNotes']>().toEqualTypeOf<
+    Message | string
+  >();
+  expectTypeOf<MarketplaceOrderPayload<'order.query'>>().toEqualTypeOf<
+    Omit<MarketplaceOrderCommandOf<'order.query'>, 'type' | 'at' | 'by' | 'commandId' | 'expectedVersion'>
+  >();
+  expectTypeOf<MarketplaceSubscriptionCommandOf<'subscription.terminate'>['reason']>().toEqualTypeOf<string>();
+  expectTypeOf<MarketplaceAgreementCommandOf<'agreement.terminate'>['type']>().toEqualTypeOf<'agreement.terminate'>();
+  expectTypeOf<MarketplaceSubscriptionPayload<'order.completed'>['lines']>().toEqualTypeOf<
+    readonly ChangedLine[] | undefined
+  >();
+  expectTypeOf<MarketplaceAgreementPayload<'order.placed'>['orderType']>().toEqualTypeOf<OrderType>();
+});
+
+test("each machine's rejection names only the codes it can give", () => {
+  expectTypeOf<MarketplaceOrderRejection['code']>().toEqualTypeOf<
+    (typeof ORDER_REJECTION_CODES)[number]
+  >();
+  expectTypeOf<'REQUEST_IN_PROGRESS'>().not.toExtend<MarketplaceOrderRejection['code']>();
+  expectTypeOf<MarketplaceSubscriptionRejection['code']>().toEqualTypeOf<
+    (typeof SUBSCRIPTION_REJECTION_CODES)[number]
+  >();
+  expectTypeOf<'NO_PARAMETER_ERRORS'>().not.toExtend<MarketplaceSubscriptionRejection['code']>();
+  expectTypeOf<MarketplaceAgreementRejection['code']>().toEqualTypeOf<
+    (typeof AGREEMENT_REJECTION_CODES)[number]
+  >();
+  expectTypeOf<'REASON_REQUIRED'>().not.toExtend<MarketplaceAgreementRejection['code']>();
+  const result = execute(marketplaceOrderMachine, order, {
+    type: 'order.place',
+    at,
+    by: { role: 'client' },
+  });
+  if (!result.ok) expectTypeOf(result.rejection.code).toEqualTypeOf<MarketplaceOrderRejectionCode>();
+});
+
+test('a required reason is required in the command types (blank is REASON_REQUIRED at run time)', () => {
+  execute(marketplaceOrderMachine, order, {
+    type: 'order.fail',
+    statusNotes: { id: 'ERR-1', message: 'No stock' },
+    at,
+    by: { role: 'vendor' },
+  });
+  execute(marketplaceOrderMachine, order, {
+    type: 'order.fail',
+    statusNotes: 'No stock',
+    at,
+    by: { role: 'vendor' },
+  });
+  // @ts-expect-error: order.fail needs statusNotes
+  execute(marketplaceOrderMachine, order, { type: 'order.fail', at, by: { role: 'vendor' } });
+  // @ts-expect-error: subscription.terminate needs a reason
+  execute(marketplaceSubscriptionMachine, subscription, {
+    type: 'subscription.terminate',
+    at,
+    by: { role: 'vendor' },
+  });
+  execute(marketplaceOrderMachine, order, {
+    type: 'order.query',
+    // @ts-expect-error: parameters are grouped, ordering[] and fulfillment[]
+    parameters: [{ id: 'PAR-1', error: { id: 'E', message: 'm' } }],
+    at,
+    by: { role: 'vendor' },
+  });
+});
+
+test('the order adapters are typed', () => {
+  expectTypeOf(toMarketplaceOrder(order)).toEqualTypeOf<MarketplaceOrderJson>();
+  expectTypeOf(fromMarketplaceOrder).returns.toEqualTypeOf<MarketplaceOrderSnapshot>();
+  expectTypeOf<MarketplaceOrderJson['parameters']>().toEqualTypeOf<Parameters>();
 });

@@ -1,17 +1,36 @@
 import {
   availableCommands,
   type CommandOf,
+  type EmittedOf,
   execute,
+  type RejectionOf,
   type RoleOf,
+  type SnapshotOf,
   type StatusOf,
   start,
   statusOf,
 } from 'subscription-machines';
 import {
+  type EndOfTermNotice,
+  fromOpencellSubscription,
   opencellSubscriptionMachine as machine,
+  type OPENCELL_REJECTION_CODES,
   type OpencellCommand,
+  type OpencellCommandOf,
+  type OpencellPayload,
+  type OpencellRejectionCode,
   type OpencellStatus,
+  type OpencellSubscriptionDto,
+  type OpencellSubscriptionRejection,
+  type OpencellSubscriptionSnapshot,
+  type ProductOrder,
+  type RenewalRule,
+  type SubscriptionEnded,
+  type SubscriptionRenewed,
   type SubscriptionVersion,
+  type TerminationReason,
+  termEnds,
+  toOpencellSubscription,
   versionAt,
 } from 'subscription-machines/opencell';
 import { expectTypeOf, test } from 'vitest';
@@ -82,4 +101,66 @@ test('actor.send accepts well-formed commands only', () => {
   actor.send({ type: 'owner.transfer', at, by });
   // @ts-expect-error an unknown role
   actor.send({ type: 'clock.tick', at, by: { role: 'cron' } });
+});
+
+test('readable type names: snapshot, rejection narrowed to its own codes, commands and payloads', () => {
+  expectTypeOf<OpencellSubscriptionSnapshot>().toEqualTypeOf<SnapshotOf<typeof machine>>();
+  expectTypeOf<OpencellSubscriptionRejection>().toEqualTypeOf<RejectionOf<typeof machine>>();
+  expectTypeOf<OpencellSubscriptionRejection['code']>().toEqualTypeOf<
+    (typeof OPENCELL_REJECTION_CODES)[number]
+  >();
+  expectTypeOf<'REQUEST_IN_PROGRESS'>().not.toExtend<OpencellRejectionCode>();
+  expectTypeOf<OpencellCommandOf<'subscription.terminate'>['reason']>().toEqualTypeOf<
+    TerminationReason | string
+  >();
+  expectTypeOf<OpencellPayload<'offer.change'>['products']>().toEqualTypeOf<
+    readonly ProductOrder[] | undefined
+  >();
+  expectTypeOf<OpencellPayload<'subscription.cancel'>['cancelationDate']>().toEqualTypeOf<
+    string | undefined
+  >();
+  const s = start(machine, input);
+  const r = execute(machine, s, { type: 'subscription.activate', at, by });
+  if (!r.ok) expectTypeOf(r.rejection.code).toEqualTypeOf<OpencellRejectionCode>();
+});
+
+test('a termination or cancellation requires its reason, a code or a reason with its flags', () => {
+  const s = start(machine, input);
+  execute(machine, s, {
+    type: 'subscription.terminate',
+    at,
+    by,
+    terminationDate: at,
+    reason: { code: 'CC_TERM', applyTerminationCharges: true, overrideProrata: 'NO_PRORATA' },
+  });
+  execute(machine, s, { type: 'subscription.cancel', at, by, reason: 'WRONG_OFFER' });
+  // @ts-expect-error a cancellation needs a reason
+  execute(machine, s, { type: 'subscription.cancel', at, by });
+  execute(machine, s, {
+    type: 'subscription.terminate',
+    at,
+    by,
+    terminationDate: at,
+    // @ts-expect-error overrideProrata is NO_OVERRIDE, PRORATA or NO_PRORATA
+    reason: { code: 'CC', overrideProrata: 'SOMETIMES' },
+  });
+});
+
+test('renewal rules, the DTO adapter and the events are typed', () => {
+  start(machine, {
+    ...input,
+    renewalRule: { initialyActiveFor: 12, autoRenew: true, renewFor: 12, endOfTermAction: 'SUSPEND' },
+  });
+  start(machine, {
+    ...input,
+    // @ts-expect-error RESUME is not an end-of-term action
+    renewalRule: { endOfTermAction: 'RESUME' },
+  });
+  expectTypeOf(termEnds).returns.toEqualTypeOf<string[]>();
+  expectTypeOf(toOpencellSubscription(start(machine, input))).toEqualTypeOf<OpencellSubscriptionDto>();
+  expectTypeOf(fromOpencellSubscription).returns.toEqualTypeOf<OpencellSubscriptionSnapshot>();
+  expectTypeOf<RenewalRule['endOfTermAction']>().toEqualTypeOf<'SUSPEND' | 'TERMINATE' | undefined>();
+  expectTypeOf<SubscriptionEnded>().toExtend<EmittedOf<typeof machine>>();
+  expectTypeOf<SubscriptionRenewed>().toExtend<EmittedOf<typeof machine>>();
+  expectTypeOf<EndOfTermNotice>().toExtend<EmittedOf<typeof machine>>();
 });

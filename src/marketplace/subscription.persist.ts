@@ -1,6 +1,6 @@
 /**
- * The subscription's spec for the command runner: persisted context validation, invariants, and
- * what a command changed beyond the status (the audit's order id, renewals and expiry).
+ * How a subscription is persisted: its context's schema and the facts a restored subscription must
+ * satisfy.
  */
 import { bookkeepingShape } from '../core/bookkeeping';
 import {
@@ -13,25 +13,24 @@ import {
   optional,
   string,
 } from '../core/schema';
-import type { AnyCommand, EmittedBase, MachineSpec, Subject } from '../core/spec';
+import type { Invariant } from '../core/spec';
 import { agreementIdSchema, orderIdSchema, subscriptionIdSchema } from './ids';
 import { subscriptionLinesSchema } from './lines';
-import { openOrderSchema, orderAudit } from './open-order';
+import { openOrderSchema } from './open-order';
 import { parametersSchema } from './parameters';
-import { MARKETPLACE_ROLES, ORDER_TYPES } from './platform';
-import { subscriptionCommandSpecs } from './subscription.commands';
-import { externalIdsSchema, termsSchema } from './subscription.input';
-import { subscriptionGuards } from './subscription.rules';
+import { externalIdsSchema, MARKETPLACE_ROLES, ORDER_TYPES } from './platform';
+import { stampsAgree, stampsSchema } from './stamps';
+import { termsSchema } from './subscription.commands';
 import {
-  FINAL_SUBSCRIPTION_STATUSES,
+  CLOSED_ORDERS_WINDOW,
   type MarketplaceSubscriptionContext,
+  SUBSCRIPTION_AUDIT_EVENTS,
   SUBSCRIPTION_STATUSES,
-  type SubscriptionRenewed,
 } from './subscription.types';
 
 type Ctx = MarketplaceSubscriptionContext;
 
-const contextSchema = object({
+export const subscriptionContextSchema = object({
   id: subscriptionIdSchema,
   agreementId: agreementIdSchema,
   productId: nonEmptyString,
@@ -53,7 +52,9 @@ const contextSchema = object({
       orderType: literal(...ORDER_TYPES),
       status: literal('Completed', 'Failed'),
     }),
+    { maxLength: CLOSED_ORDERS_WINDOW },
   ),
+  stamps: stampsSchema(SUBSCRIPTION_AUDIT_EVENTS),
   ...bookkeepingShape(SUBSCRIPTION_STATUSES, MARKETPLACE_ROLES),
 });
 
@@ -64,13 +65,18 @@ const OPEN_ORDER_TYPES: Readonly<Record<string, readonly string[]>> = {
   Terminating: ['Termination'],
 };
 
-/** Cross-field facts of a subscription in a given status, checked when it is restored. */
-function subscriptionInvariants({ status, context: c }: Subject<Ctx>): string | null {
+/** The open order fits the status: its type, and its id once past Draft. */
+const openOrderFits: Invariant<Ctx> = ({ status, context: c }) => {
   const types = OPEN_ORDER_TYPES[status];
   if (types === undefined ? c.openOrder !== null : !types.includes(c.openOrder?.orderType ?? ''))
     return `context.openOrder: a ${status} subscription needs ${types ? `a ${types.join(' or ')} order` : 'null'}`;
   if (status !== 'Draft' && c.openOrder !== null && c.openOrder.id === undefined)
     return 'context.openOrder.id: only a Draft subscription may lack its order id';
+  return null;
+};
+
+/** Dates: an Active subscription's commitment, and a termination date only at the end. */
+const datesFit: Invariant<Ctx> = ({ status, context: c }) => {
   const dated = status !== 'Draft' && status !== 'Deleted';
   if (dated && (c.startDate === undefined || c.commitmentDate === undefined))
     return `context: a ${status} subscription needs startDate and commitmentDate`;
@@ -78,46 +84,28 @@ function subscriptionInvariants({ status, context: c }: Subject<Ctx>): string | 
     return 'context.renewalAnchor: goes with commitmentDate';
   if (status === 'Terminated' && c.terminationDate === undefined)
     return 'context.terminationDate: a Terminated subscription needs one';
+  if (c.terminationDate !== undefined && status !== 'Terminating' && status !== 'Terminated')
+    return `context.terminationDate: only a Terminating or Terminated subscription has one, not a ${status} one`;
+  if (c.terminationReason !== undefined && status !== 'Terminated')
+    return `context.terminationReason: only a Terminated subscription has one, not a ${status} one`;
   return null;
-}
-
-/** The audit's order id for relayed orders; `renewed` and `expired` for what a tick caused. */
-function subscriptionChanges(before: Subject<Ctx>, after: Subject<Ctx>, command: AnyCommand) {
-  const requestId = orderAudit(command);
-  const previous = before.context.commitmentDate;
-  const next = after.context.commitmentDate;
-  if (
-    command.type === 'clock.tick' &&
-    previous !== undefined &&
-    next !== undefined &&
-    previous !== next
-  ) {
-    const renewed: SubscriptionRenewed = {
-      type: 'subscription.renewed',
-      subscriptionId: after.context.id,
-      previousCommitmentDate: previous,
-      commitmentDate: next,
-      at: command.at,
-    };
-    return { emitted: [renewed] as EmittedBase[], audit: { ...requestId, event: 'renewed' } };
-  }
-  if (after.status === 'Expired') return { audit: { ...requestId, event: 'expired' } };
-  return { audit: requestId };
-}
-
-export const subscriptionSpec: MachineSpec<Ctx> = {
-  schema: 'subscription-machines/marketplace.subscription',
-  schemaVersion: 1,
-  statuses: SUBSCRIPTION_STATUSES,
-  finalStatuses: FINAL_SUBSCRIPTION_STATUSES,
-  roles: MARKETPLACE_ROLES,
-  commands: subscriptionCommandSpecs,
-  guards: subscriptionGuards,
-  context: contextSchema,
-  invariants: [subscriptionInvariants],
-  subjectIds: (c) => ({
-    subscriptionId: c.id,
-    ...(c.openOrder?.id === undefined ? {} : { requestId: c.openOrder.id }),
-  }),
-  changes: subscriptionChanges,
 };
+
+/** The closed orders of the window: each id once, and not the open order's. */
+const closedOrdersFit: Invariant<Ctx> = ({ context: c }) => {
+  const seen = new Set<string>();
+  for (const [i, order] of c.orders.entries()) {
+    if (seen.has(order.id) || order.id === c.openOrder?.id)
+      return `context.orders[${i}].id: order ${order.id} is closed twice, or still open`;
+    seen.add(order.id);
+  }
+  return null;
+};
+
+/** Facts of a restored subscription, checked in order. */
+export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
+  openOrderFits,
+  datesFit,
+  closedOrdersFit,
+  stampsAgree,
+];

@@ -1,6 +1,6 @@
 /**
- * The API's subscription object (Marketplace docs) and back: toMarketplaceSubscription and
- * fromMarketplaceSubscription.
+ * The API's subscription object (softwareone-platform/docs, commerce-api
+ * `subscriptions/README.md`) and back: toMarketplaceSubscription and fromMarketplaceSubscription.
  */
 import { describe, expect, it } from 'vitest';
 import { start } from '../../src/index';
@@ -40,7 +40,7 @@ describe('toMarketplaceSubscription', () => {
       commitmentDate: '2027-01-31T00:00:00Z',
       terms: { period: '1m', commitment: '1y' },
       lines: vendorInput.lines,
-      parameters: { fulfillment: vendorInput.parameters },
+      parameters: { fulfillment: vendorInput.parameters?.fulfillment },
       audit: { created: { at: T0, by: vendor }, activated: { at: T0, by: vendor } },
       externalIds: { vendor: 'V-42' },
       autoRenew: true,
@@ -109,7 +109,17 @@ describe('fromMarketplaceSubscription', () => {
       },
     ],
     parameters: {
-      fulfillment: [{ id: 'PAR-1', externalId: 'tenant', name: 'Tenant', value: 'x', error: null }],
+      fulfillment: [
+        {
+          id: 'PRM-1111-2222-0001',
+          externalId: 'tenantId',
+          name: 'Tenant Id',
+          value: '69b73824-ce76-4866-ad47-b615ae9d8998',
+          displayValue: '69b73824-ce76-4866-ad47-b615ae9d8998',
+          constraints: { hidden: true, readonly: false, required: true },
+          error: null,
+        },
+      ],
     },
     audit: {
       created: { at: '2023-12-14T17:28:57Z', by: { id: 'USR-1', name: 'Jane' } },
@@ -132,7 +142,17 @@ describe('fromMarketplaceSubscription', () => {
       commitmentDate: '2024-12-14T17:28:57Z',
       autoRenew: false,
       lines: [{ id: 'ALI-2119-4550-8674-5962-0001', item: { id: 'ITM-1' }, quantity: 5 }],
-      parameters: [{ id: 'PAR-1', externalId: 'tenant', value: 'x' }],
+      parameters: {
+        fulfillment: [
+          {
+            externalId: 'tenantId',
+            id: 'PRM-1111-2222-0001',
+            name: 'Tenant Id',
+            value: '69b73824-ce76-4866-ad47-b615ae9d8998',
+            constraints: { hidden: true, readonly: false, required: true },
+          },
+        ],
+      },
       externalIds: { vendor: 'V-42' },
       createdBy: 'vendor',
     });
@@ -180,7 +200,7 @@ describe('fromMarketplaceSubscription', () => {
     ['no lines', { ...api, lines: undefined }, 'lines: expected an array, got undefined'],
     [
       'an error without message',
-      { ...api, parameters: { fulfillment: [{ id: 'PAR-1', error: { id: 'E' } }] } },
+      { ...api, parameters: { fulfillment: [{ externalId: 'tenantId', error: { id: 'E' } }] } },
       'parameters.fulfillment[0].error.message: expected a string',
     ],
     [
@@ -215,6 +235,7 @@ describe('round trip: fromMarketplaceSubscription(toMarketplaceSubscription(s)) 
       audit: _a,
       orders: _o,
       openOrder: _p,
+      stamps: _s,
       ...rest
     } = context as Record<string, unknown>;
     return rest;
