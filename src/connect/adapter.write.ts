@@ -11,13 +11,8 @@ import type {
   ConnectRequestJson,
 } from './adapter.objects';
 import type { Item, Parameter, Quantity } from './request.types';
+import type { SubscriptionSnapshot } from './subscription.machine';
 import type { SubscriptionContext, SubscriptionStatus } from './subscription.types';
-
-/** What these functions read of a subscription snapshot. */
-export interface SubscriptionLike {
-  readonly value: unknown;
-  readonly context: SubscriptionContext;
-}
 
 /** A deleted draft is gone on Connect: its asset is written as Connect's final status. */
 const assetStatus = (status: SubscriptionStatus): ConnectAssetStatus =>
@@ -100,7 +95,7 @@ function openItems(context: SubscriptionContext): ConnectItemJson[] {
  * ```
  */
 export function toConnectRequest(
-  snapshot: SubscriptionLike,
+  snapshot: Pick<SubscriptionSnapshot, 'value' | 'context'>,
   requestId?: string,
 ): ConnectRequestJson {
   const context = snapshot.context;
@@ -158,7 +153,9 @@ export function toConnectRequest(
  * toConnectAsset(snapshot).pending_request; // { id: 'PR-…-002', type: 'change', status: 'scheduled' }
  * ```
  */
-export function toConnectAsset(snapshot: SubscriptionLike): ConnectAssetJson {
+export function toConnectAsset(
+  snapshot: Pick<SubscriptionSnapshot, 'value' | 'context'>,
+): ConnectAssetJson {
   const context = snapshot.context;
   const open = context.pendingRequest;
   return {
