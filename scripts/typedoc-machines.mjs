@@ -46,7 +46,10 @@ function payloadsOf(checker, symbol) {
           .replace(/ \| undefined$/, '');
         return `${field.name}${optional ? '?' : ''}: ${text}`;
       });
-    payloads.set(literal.value, fields.length ? `\`{ ${fields.join('; ')} }\`` : '–');
+    const text = fields.length ? `\`{ ${fields.join('; ')} }\`` : '–';
+    // A command whose payload has alternatives (a template or an activation tile) shows each.
+    const before = payloads.get(literal.value);
+    payloads.set(literal.value, before === undefined ? text : `${before} or ${text}`);
   }
   return payloads;
 }
