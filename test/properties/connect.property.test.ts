@@ -14,6 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { ALL_ON, requestInput, subscriptionInput } from '../support/connect';
 import { assertInvariants } from '../support/properties';
+import { FULL_RUNS } from '../support/runs';
 
 describe('random command sequences', { timeout: 120_000 }, () => {
   it('fulfillment request: invariants hold, with every capability on', () => {
@@ -25,7 +26,7 @@ describe('random command sequences', { timeout: 120_000 }, () => {
       maxCommands: 40,
     });
     // The sequences are not degenerate: they reach every status.
-    expect([...visited].sort()).toEqual([...REQUEST_STATUSES].sort());
+    if (FULL_RUNS) expect([...visited].sort()).toEqual([...REQUEST_STATUSES].sort());
   });
 
   it('fulfillment request: invariants hold, with every capability off', () => {
@@ -43,9 +44,10 @@ describe('random command sequences', { timeout: 120_000 }, () => {
       maxCommands: 60,
       numRuns: 500,
     });
-    expect([...visited].sort()).toEqual(
-      SUBSCRIPTION_STATUSES.filter((s) => s !== 'draft' && s !== 'deleted').sort(),
-    );
+    if (FULL_RUNS)
+      expect([...visited].sort()).toEqual(
+        SUBSCRIPTION_STATUSES.filter((s) => s !== 'draft' && s !== 'deleted').sort(),
+      );
   });
 
   it('subscription on preview: the vendor acting for the buyer keeps the invariants', () => {
