@@ -1,0 +1,25 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutation`): does the suite notice when the rules, the core or the
+ * terms arithmetic break? Survivors judged equivalent are listed in stryker.equivalent.md.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  mutate: ['src/core/**/*.ts', 'src/**/*.rules.ts', 'src/terms/**/*.ts', '!src/**/index.ts'],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  // Each mutant runs only the tests that executed it.
+  coverageAnalysis: 'perTest',
+  // Only the mutated files lose their type checks (Stryker's mutants need not type-check).
+  disableTypeChecks: 'src/**/*.ts',
+  // The machine has two shared cores.
+  concurrency: 2,
+  timeoutMS: 30_000,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
