@@ -6,12 +6,12 @@
  * same bookkeeping (version, updatedAt, an audit window) but none of the command layer's checks.
  */
 import { assign, createActor, enqueueActions, sendTo, setup } from 'xstate';
-import type { SubscriptionCommand, SubscriptionInput } from '../src/index';
+import type { NewSubscriptionInput, Quantity, SubscriptionCommand } from '../src/index';
 
 const T0 = Date.parse('2026-01-05T09:00:00Z');
 const iso = (hour: number) => new Date(T0 + hour * 3_600_000).toISOString().replace('.000Z', 'Z');
 
-export const input: SubscriptionInput = {
+export const input: NewSubscriptionInput = {
   id: 'AS-3071-1051-2166',
   purchaseRequestId: 'PR-3071-1051-2166-000',
   at: iso(0),
@@ -67,7 +67,7 @@ type Cmd = {
   by: { role: string };
   requestId?: string;
   requestType?: string;
-  items?: { id: string; quantity: number }[];
+  items?: { id: string; quantity: Quantity }[];
   params?: { id: string; value?: string }[];
 };
 interface Open {
@@ -76,7 +76,7 @@ interface Open {
   status: string;
 }
 interface Ctx {
-  items: { id: string; quantity: number }[];
+  items: { id: string; quantity: Quantity }[];
   params: { id: string; value?: string }[];
   open: Open | null;
   closed: { id: string; status: string }[];

@@ -1,75 +1,40 @@
 /**
  * Product capabilities that gate the Connect lifecycles (Connect's product capabilities: the
- * `product.capabilities` object of the Connect OpenAPI spec). Everything is off by default, as on a
- * new Connect product.
+ * `product.capabilities` object of the Connect OpenAPI spec, `dp.VirtualCapabilities` in
+ * cloudblue/connect-python-openapi-client `tests/data/specs.yml`). Everything is off by default, as
+ * on a new Connect product.
  */
 import { isPlainObject } from '../core/schema';
+import {
+  CHOICES,
+  choice,
+  FLAGS,
+  type Flag,
+  flag,
+  GROUPS,
+  level,
+  OFFLINE,
+  object,
+  PPU_FLAGS,
+  PPU_KEYS,
+  PPU_SCHEMAS,
+  payAsYouGo,
+  SCHEMAS,
+  TOP_KEYS,
+  unknownKeys,
+} from './capabilities.fields';
+import type { Capabilities, CapabilitiesInput } from './capabilities.types';
+import { jsonValue } from './json';
 
-/** The request types that may be scheduled, one switch each. */
-export interface SchedulingCapabilities {
-  readonly purchase: boolean;
-  readonly change: boolean;
-  readonly suspend: boolean;
-  readonly resume: boolean;
-  readonly cancel: boolean;
-  readonly renew: boolean;
-}
-
-/**
- * A product's capabilities, all resolved (see {@link defineCapabilities} and
- * {@link capabilitiesFromConnect}). Each switch names its key in Connect's `product.capabilities`.
- */
-export interface Capabilities {
-  /** Administrative Hold (`subscription.hold`): suspend and resume requests exist. */
-  readonly administrativeHold: boolean;
-  /** Dynamic Validation of the Draft Requests (`cart.validation`): purchases may start as draft. */
-  readonly draftValidation: boolean;
-  /** Dynamic Validation of the Inquiring Form (`inquiring.validation`). */
-  readonly inquiringValidation: boolean;
-  /** Validation of Draft Change Request (`subscription.change.validation`). */
-  readonly changeDraftValidation: boolean;
-  /** Reseller Authorization Level (`tiers.configs.level`): 0 is off; 1 or 2 turn on tiers_setup. */
-  readonly resellerAuthorizationLevel: 0 | 1 | 2;
-  /** `subscription.<type>.scheduling`: the vendor may schedule that request type. */
-  readonly scheduling: SchedulingCapabilities;
-  /** `subscription.renew.enable_renew`: renew requests exist. */
-  readonly renew: boolean;
-  /** `subscription.transfer.enable_transfer`: transfer requests exist. */
-  readonly transfer: boolean;
-  /** `subscription.transfer.transfer_autoapprove`: transfers are approved at creation. */
-  readonly transferAutoApprove: boolean;
-}
-
-/** A partial set of capabilities, at any depth. */
-export type CapabilitiesInput = Partial<Omit<Capabilities, 'scheduling'>> & {
-  readonly scheduling?: Partial<SchedulingCapabilities>;
-};
-
-const SCHEDULED = ['purchase', 'change', 'suspend', 'resume', 'cancel', 'renew'] as const;
-const SWITCHES = [
-  'administrativeHold',
-  'draftValidation',
-  'inquiringValidation',
-  'changeDraftValidation',
-  'renew',
-  'transfer',
-  'transferAutoApprove',
-] as const;
-
-function flag(value: unknown, path: string): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value !== 'boolean')
-    throw new TypeError(`${path}: expected a boolean, got ${JSON.stringify(value)}`);
-  return value;
-}
-
-function level(value: unknown, path: string): 0 | 1 | 2 {
-  if (value === undefined || value === null) return 0;
-  const n = typeof value === 'string' && /^[012]$/.test(value) ? Number(value) : value;
-  if (n !== 0 && n !== 1 && n !== 2)
-    throw new TypeError(`${path}: expected 0, 1 or 2, got ${JSON.stringify(value)}`);
-  return n;
-}
+export { capabilitiesFromConnect } from './capabilities.connect';
+export type {
+  Capabilities,
+  CapabilitiesInput,
+  EditableParameters,
+  OfflineMode,
+  PayAsYouGo,
+  SchedulingCapabilities,
+} from './capabilities.types';
 
 /**
  * Capabilities with every unspecified switch off. Throws a `TypeError` naming an unknown or
@@ -83,105 +48,86 @@ export function defineCapabilities(partial: CapabilitiesInput = {}): Capabilitie
   if (!isPlainObject(partial)) throw new TypeError('capabilities: expected an object');
   // Already complete (a subscription handing its own to a request): nothing to resolve.
   if (checkCapabilities(partial, 'capabilities') === null) return partial as Capabilities;
-  const known = new Set<string>([...SWITCHES, 'resellerAuthorizationLevel', 'scheduling']);
-  for (const key of Object.keys(partial)) {
-    if (!known.has(key)) throw new TypeError(`capabilities.${key}: is not a capability`);
-  }
-  const scheduling: Record<string, unknown> = partial.scheduling ?? {};
-  if (!isPlainObject(scheduling))
-    throw new TypeError('capabilities.scheduling: expected an object');
-  for (const key of Object.keys(scheduling)) {
-    if (!(SCHEDULED as readonly string[]).includes(key)) {
-      throw new TypeError(
-        `capabilities.scheduling.${key}: is not a request type that can be scheduled`,
-      );
-    }
-  }
   const p = partial as Record<string, unknown>;
-  return {
-    administrativeHold: flag(p.administrativeHold, 'capabilities.administrativeHold'),
-    draftValidation: flag(p.draftValidation, 'capabilities.draftValidation'),
-    inquiringValidation: flag(p.inquiringValidation, 'capabilities.inquiringValidation'),
-    changeDraftValidation: flag(p.changeDraftValidation, 'capabilities.changeDraftValidation'),
-    resellerAuthorizationLevel: level(
-      p.resellerAuthorizationLevel,
-      'capabilities.resellerAuthorizationLevel',
-    ),
-    scheduling: Object.fromEntries(
-      SCHEDULED.map((type) => [type, flag(scheduling[type], `capabilities.scheduling.${type}`)]),
-    ) as unknown as SchedulingCapabilities,
-    renew: flag(p.renew, 'capabilities.renew'),
-    transfer: flag(p.transfer, 'capabilities.transfer'),
-    transferAutoApprove: flag(p.transferAutoApprove, 'capabilities.transferAutoApprove'),
-  };
-}
-
-function at(json: unknown, path: readonly string[]): unknown {
-  let node = json;
-  for (const key of path) {
-    if (!isPlainObject(node)) return undefined;
-    node = node[key];
+  for (const key of Object.keys(p))
+    if (!TOP_KEYS.has(key)) throw new TypeError(`capabilities.${key}: is not a capability`);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(FLAGS) as Flag[]) out[key] = flag(p[key], `capabilities.${key}`);
+  out.resellerAuthorizationLevel = level(
+    p.resellerAuthorizationLevel,
+    'capabilities.resellerAuthorizationLevel',
+  );
+  for (const [key, { types }] of Object.entries(GROUPS)) {
+    const group = object(p[key], `capabilities.${key}`);
+    for (const type of Object.keys(group)) {
+      if (!(types as readonly string[]).includes(type))
+        throw new TypeError(
+          `capabilities.${key}.${type}: is not a request type this capability has`,
+        );
+    }
+    out[key] = Object.fromEntries(
+      types.map((type) => [type, flag(group[type], `capabilities.${key}.${type}`)]),
+    );
   }
-  return node;
+  for (const key of Object.keys(CHOICES))
+    out[key] = choice(p[key], OFFLINE, `capabilities.${key}`) ?? 'no';
+  const schema = choice(p.subscriptionSchema, SCHEMAS, 'capabilities.subscriptionSchema');
+  if (schema !== undefined) out.subscriptionSchema = schema;
+  out.payAsYouGo = payAsYouGo(p.payAsYouGo, 'capabilities.payAsYouGo');
+  const unknown = unknownKeys(p.unknown, 'capabilities.unknown');
+  if (unknown !== undefined) out.unknown = unknown;
+  return out as unknown as Capabilities;
 }
 
-/**
- * Maps Connect's `product.capabilities` JSON (the product API object) to {@link Capabilities}.
- * Capabilities this library does not model (`ppu`, `reservation`, …) are ignored; a known one with
- * the wrong type throws a `TypeError` naming its Connect path.
- *
- * @example
- * capabilitiesFromConnect({ subscription: { hold: true }, tiers: { configs: { level: 1 } } });
- */
-export function capabilitiesFromConnect(json: unknown): Capabilities {
-  if (!isPlainObject(json)) throw new TypeError('product.capabilities: expected an object');
-  const read = (path: string) => at(json, path.split('.'));
-  const f = (path: string) => flag(read(path), `product.capabilities.${path}`);
-  return {
-    administrativeHold: f('subscription.hold'),
-    draftValidation: f('cart.validation'),
-    inquiringValidation: f('inquiring.validation'),
-    changeDraftValidation: f('subscription.change.validation'),
-    resellerAuthorizationLevel: level(
-      read('tiers.configs.level'),
-      'product.capabilities.tiers.configs.level',
-    ),
-    scheduling: Object.fromEntries(
-      SCHEDULED.map((type) => [type, f(`subscription.${type}.scheduling`)]),
-    ) as unknown as SchedulingCapabilities,
-    renew: f('subscription.renew.enable_renew'),
-    transfer: f('subscription.transfer.enable_transfer'),
-    transferAutoApprove: f('subscription.transfer.transfer_autoapprove'),
-  };
-}
+const isBool = (v: unknown) => typeof v === 'boolean';
 
-const bool = (v: unknown, path: string) =>
-  typeof v === 'boolean' ? null : `${path}: expected a boolean`;
-
-/** Validates a persisted {@link Capabilities} object (every field present, nothing else). */
-export function checkCapabilities(value: unknown, path: string): string | null {
-  if (!isPlainObject(value)) return `${path}: expected an object`;
-  const expected = [...SWITCHES, 'resellerAuthorizationLevel', 'scheduling'];
+/** Why a complete {@link Capabilities} object is not valid, or `null`: every field, nothing else. */
+function completeProblem(value: Record<string, unknown>, path: string): string | null {
   for (const key of Object.keys(value))
-    if (!expected.includes(key)) return `${path}.${key}: is not a capability`;
-  for (const key of SWITCHES) {
-    const error = bool(value[key], `${path}.${key}`);
-    if (error) return error;
-  }
+    if (!TOP_KEYS.has(key)) return `${path}.${key}: is not a capability`;
+  for (const key of Object.keys(FLAGS))
+    if (!isBool(value[key])) return `${path}.${key}: expected a boolean`;
   const lvl = value.resellerAuthorizationLevel;
   if (lvl !== 0 && lvl !== 1 && lvl !== 2)
     return `${path}.resellerAuthorizationLevel: expected 0, 1 or 2`;
-  const scheduling = value.scheduling;
-  if (!isPlainObject(scheduling)) return `${path}.scheduling: expected an object`;
-  for (const key of Object.keys(scheduling)) {
-    if (!(SCHEDULED as readonly string[]).includes(key))
-      return `${path}.scheduling.${key}: is not a request type that can be scheduled`;
+  for (const [key, { types }] of Object.entries(GROUPS)) {
+    const group = value[key];
+    if (!isPlainObject(group)) return `${path}.${key}: expected an object`;
+    for (const type of Object.keys(group))
+      if (!(types as readonly string[]).includes(type))
+        return `${path}.${key}.${type}: is not a request type this capability has`;
+    for (const type of types)
+      if (!isBool(group[type])) return `${path}.${key}.${type}: expected a boolean`;
   }
-  for (const key of SCHEDULED) {
-    const error = bool(scheduling[key], `${path}.scheduling.${key}`);
-    if (error) return error;
+  for (const key of Object.keys(CHOICES))
+    if (!(OFFLINE as readonly unknown[]).includes(value[key]))
+      return `${path}.${key}: expected one of "no", "auto", "allowed"`;
+  if (
+    value.subscriptionSchema !== undefined &&
+    !(SCHEMAS as readonly unknown[]).includes(value.subscriptionSchema)
+  )
+    return `${path}.subscriptionSchema: expected "explicit" or "evergreen"`;
+  const ppu = value.payAsYouGo;
+  if (!isPlainObject(ppu)) return `${path}.payAsYouGo: expected an object`;
+  for (const key of Object.keys(ppu))
+    if (!PPU_KEYS.includes(key)) return `${path}.payAsYouGo.${key}: is not a capability`;
+  for (const key of ['enabled', ...PPU_FLAGS])
+    if (!isBool(ppu[key])) return `${path}.payAsYouGo.${key}: expected a boolean`;
+  if (ppu.schema !== undefined && !(PPU_SCHEMAS as readonly unknown[]).includes(ppu.schema))
+    return `${path}.payAsYouGo.schema: expected one of ${PPU_SCHEMAS.join(', ')}`;
+  const fields = ppu.requiredCustomFields;
+  if (!Array.isArray(fields) || !fields.every((f) => typeof f === 'string'))
+    return `${path}.payAsYouGo.requiredCustomFields: expected an array of strings`;
+  if (value.unknown !== undefined) {
+    if (!isPlainObject(value.unknown)) return `${path}.unknown: expected an object`;
+    return jsonValue(value.unknown, `${path}.unknown`);
   }
   return null;
+}
+
+/** Validates a persisted {@link Capabilities} object (every field present, nothing else). */
+export function checkCapabilities(value: unknown, path: string): string | null {
+  return isPlainObject(value) ? completeProblem(value, path) : `${path}: expected an object`;
 }
 
 /**
@@ -196,11 +142,63 @@ export function resolveCapabilities(value: unknown, machine: string): Capabiliti
   }
 }
 
-/** Whether two resolved capability sets are the same, switch by switch. */
+/** Whether two resolved capability sets are the same, field by field. */
 export function sameCapabilities(a: Capabilities, b: Capabilities): boolean {
+  if (a === b) return true;
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
   return (
-    SWITCHES.every((key) => a[key] === b[key]) &&
+    Object.keys(FLAGS).every((key) => x[key] === y[key]) &&
     a.resellerAuthorizationLevel === b.resellerAuthorizationLevel &&
-    SCHEDULED.every((type) => a.scheduling[type] === b.scheduling[type])
+    Object.entries(GROUPS).every(([key, { types }]) =>
+      types.every(
+        (type) =>
+          (x[key] as Record<string, boolean>)[type] === (y[key] as Record<string, boolean>)[type],
+      ),
+    ) &&
+    a.cancelOffline === b.cancelOffline &&
+    a.suspendOffline === b.suspendOffline &&
+    a.subscriptionSchema === b.subscriptionSchema &&
+    JSON.stringify(a.payAsYouGo) === JSON.stringify(b.payAsYouGo) &&
+    JSON.stringify(a.unknown) === JSON.stringify(b.unknown)
   );
+}
+
+/** The draft validation switch of a fulfillment request type, if it has one. */
+export function draftValidationOf(capabilities: Capabilities, type: string): boolean {
+  switch (type) {
+    case 'purchase':
+      return capabilities.draftValidation;
+    case 'change':
+      return capabilities.changeDraftValidation;
+    case 'renew':
+      return capabilities.renewDraftValidation;
+    case 'transfer':
+      return capabilities.transferDraftValidation;
+    default:
+      return false;
+  }
+}
+
+/** The inquiring validation switch of a request type: its own, else `inquiringValidation`. */
+export function inquiringValidationOf(
+  capabilities: Capabilities,
+  type: string,
+): { readonly on: boolean; readonly capability: string } {
+  switch (type) {
+    case 'change':
+      return {
+        on: capabilities.changeInquiringValidation,
+        capability: 'changeInquiringValidation',
+      };
+    case 'renew':
+      return { on: capabilities.renewInquiringValidation, capability: 'renewInquiringValidation' };
+    case 'transfer':
+      return {
+        on: capabilities.transferInquiringValidation,
+        capability: 'transferInquiringValidation',
+      };
+    default:
+      return { on: capabilities.inquiringValidation, capability: 'inquiringValidation' };
+  }
 }

@@ -8,6 +8,8 @@ import { requestGuards } from './request.rules';
 import type { FulfillmentRequestCommand, FulfillmentRequestContext } from './request.types';
 import { subscriptionGuards } from './subscription.rules';
 import type { SubscriptionCommand, SubscriptionContext } from './subscription.types';
+import { tierConfigGuards } from './tier-config.rules';
+import type { TierConfigRequestCommand, TierConfigRequestContext } from './tier-config.types';
 
 /** A guard as XState calls it. */
 export type Guard<Context, Command> = (args: {
@@ -20,8 +22,8 @@ type Guards<Names extends string, Context, Command> = Readonly<
 >;
 
 /**
- * The guards of {@link fulfillmentRequestMachine} (`request`) and {@link subscriptionMachine}
- * (`subscription`). Request commands use the same guard names on both machines (`canApprove`,
+ * The guards of {@link fulfillmentRequestMachine} (`request`), {@link subscriptionMachine}
+ * (`subscription`) and {@link tierConfigRequestMachine} (`tierConfigRequest`). Request commands use the same guard names on both machines (`canApprove`,
  * `canFail`, …); on the subscription they ask the open request's own rules.
  *
  * @example
@@ -43,4 +45,11 @@ export const connectGuards = {
   subscription: guardImplementations<SubscriptionContext, AnyCommand>(
     subscriptionGuards,
   ) as unknown as Guards<keyof typeof subscriptionGuards, SubscriptionContext, SubscriptionCommand>,
+  tierConfigRequest: guardImplementations<TierConfigRequestContext, AnyCommand>(
+    tierConfigGuards,
+  ) as unknown as Guards<
+    keyof typeof tierConfigGuards,
+    TierConfigRequestContext,
+    TierConfigRequestCommand
+  >,
 };

@@ -1,47 +1,145 @@
 export {
+  type ConnectCall,
+  type ConnectCommand,
+  connectCall,
+  connectCalls,
+} from './adapter.calls';
+export { connectCommands } from './adapter.commands';
+export {
+  CONNECT_ASSET_STATUSES,
+  type ConnectAssetJson,
+  type ConnectAssetStatus,
+  type ConnectItemJson,
+  type ConnectParamJson,
+  type ConnectRequestJson,
+} from './adapter.objects';
+export { type FromConnectOptions, fromConnectRequest } from './adapter.read';
+export { toConnectAsset, toConnectRequest } from './adapter.write';
+export {
   type Capabilities,
   type CapabilitiesInput,
   capabilitiesFromConnect,
   defineCapabilities,
+  type EditableParameters,
+  type OfflineMode,
+  type PayAsYouGo,
   type SchedulingCapabilities,
 } from './capabilities';
 export { connectGuards, type Guard } from './guards';
-export { type FulfillmentRequestMachine, fulfillmentRequestMachine } from './request.machine';
+export type { JsonObject, JsonValue } from './json';
+export {
+  type FulfillmentRequestMachine,
+  type FulfillmentRequestSnapshot,
+  fulfillmentRequestMachine,
+} from './request.machine';
+export type {
+  RequestAnswerPayload,
+  RequestApprovePayload,
+  RequestApproveWithTemplate,
+  RequestApproveWithTile,
+  RequestConfirmRevocationPayload,
+  RequestDeletePayload,
+  RequestFailPayload,
+  RequestInquirePayload,
+  RequestPayloads,
+  RequestPendPayload,
+  RequestRevokePayload,
+  RequestSchedulePayload,
+  RequestSubmitPayload,
+  RequestUpdatePayload,
+  RequestValidatePayload,
+  TierConfigApprovePayload,
+  TierConfigFailPayload,
+  TierConfigRequirePayload,
+} from './request.payloads';
 export {
   CONNECT_ROLES,
   type ConnectRole,
   FINAL_REQUEST_STATUSES,
   type FinalRequestStatus,
+  FULFILLMENT_REQUEST_REJECTION_CODES,
   type FulfillmentRequestCommand,
+  type FulfillmentRequestCommandOf,
   type FulfillmentRequestContext,
   type FulfillmentRequestEmitted,
   type FulfillmentRequestInput,
   type FulfillmentRequestOutput,
+  type FulfillmentRequestRejection,
+  type FulfillmentRequestRejectionCode,
   type Item,
   type Notification,
   type NotificationTemplate,
   type Parameter,
+  type ParameterEdit,
+  type ParameterPhase,
   type ParameterUpdate,
+  type Quantity,
   REQUEST_STATUSES,
   REQUEST_TYPES,
   type RequestCommandOf,
+  type RequestCommandType,
   type RequestStatus,
   type RequestType,
 } from './request.types';
-export { type SubscriptionMachine, subscriptionMachine } from './subscription.machine';
+export {
+  type SubscriptionMachine,
+  type SubscriptionSnapshot,
+  subscriptionMachine,
+} from './subscription.machine';
 export {
   type ClosedRequest,
   CONNECTIONS,
   type Connection,
   type CreateRequestCommand,
+  type ExistingSubscriptionInput,
   FINAL_SUBSCRIPTION_STATUSES,
+  type NewSubscriptionInput,
   type PendingRequest,
   type RequestChanged,
+  type RequestCreatePayload,
+  SUBSCRIPTION_REJECTION_CODES,
   SUBSCRIPTION_STATUSES,
   type SubscriptionCommand,
+  type SubscriptionCommandOf,
   type SubscriptionContext,
   type SubscriptionEmitted,
   type SubscriptionInput,
   type SubscriptionOutput,
+  type SubscriptionRejection,
+  type SubscriptionRejectionCode,
   type SubscriptionStatus,
 } from './subscription.types';
+export { type TierConfigLinkCommand, tierConfigCommand } from './tier-config.link';
+export {
+  type TierConfigRequestMachine,
+  type TierConfigRequestSnapshot,
+  tierConfigRequestMachine,
+} from './tier-config.machine';
+export {
+  FINAL_TIER_CONFIG_REQUEST_STATUSES,
+  type FinalTierConfigRequestStatus,
+  type TcrAnswerPayload,
+  type TcrApprovePayload,
+  type TcrDeletePayload,
+  type TcrFailPayload,
+  type TcrInquirePayload,
+  type TcrPendPayload,
+  type TcrSubmitPayload,
+  type TcrValidatePayload,
+  TIER_CONFIG_REQUEST_REJECTION_CODES,
+  TIER_CONFIG_REQUEST_STATUSES,
+  TIER_CONFIG_REQUEST_TYPES,
+  type TierConfigOutcome,
+  type TierConfigRequestCommand,
+  type TierConfigRequestCommandOf,
+  type TierConfigRequestContext,
+  type TierConfigRequestEmitted,
+  type TierConfigRequestInput,
+  type TierConfigRequestOutput,
+  type TierConfigRequestPayloads,
+  type TierConfigRequestRejection,
+  type TierConfigRequestRejectionCode,
+  type TierConfigRequestStatus,
+  type TierConfigRequestType,
+  type TierConfiguration,
+} from './tier-config.types';

@@ -18,12 +18,20 @@ import {
 import type { CommandSpec } from '../core/spec';
 import { dayAfter } from '../core/time';
 import { resolveCapabilities } from './capabilities';
-import { itemsSchema, parametersSchema, parameterUpdatesSchema } from './parameters';
+import {
+  hasError,
+  hasValue,
+  itemsSchema,
+  parameterEditsSchema,
+  parametersSchema,
+  parameterUpdatesSchema,
+} from './parameters';
 import { requestTypeEnabled } from './request.rules';
 import {
   CONNECT_ROLES,
   type FulfillmentRequestContext,
   type FulfillmentRequestInput,
+  type Parameter,
   REQUEST_TYPES,
 } from './request.types';
 
@@ -32,6 +40,7 @@ const requestId = nonEmptyString;
 /** Payload fields of each request command (beside the envelope). */
 export const requestPayloads = {
   'request.submit': { requestId },
+  'request.update': { requestId, params: parameterEditsSchema },
   'request.validate': { requestId, params: parameterUpdatesSchema },
   'request.inquire': {
     requestId,
@@ -40,9 +49,11 @@ export const requestPayloads = {
   },
   'request.answer': { requestId, params: parameterUpdatesSchema },
   'request.pend': { requestId },
+  // A templateId or an activationTile: `checks` below asks for one of the two.
   'request.approve': {
     requestId,
-    templateId: nonEmptyString,
+    templateId: optional(nonEmptyString),
+    activationTile: optional(nonEmptyString),
     params: optional(parameterUpdatesSchema),
     effectiveDate: optional(instant),
   },
@@ -59,11 +70,21 @@ export const requestPayloads = {
 
 export type RequestCommandType = keyof typeof requestPayloads;
 
+/** Checks across payload fields, at step 1 (`INVALID_COMMAND`). */
+const requestChecks: Partial<Record<RequestCommandType, CommandSpec['check']>> = {
+  // Connect's approve takes "either a template_id or an activation_tile" (Connect OpenAPI spec).
+  'request.approve': (payload) =>
+    payload.templateId === undefined && payload.activationTile === undefined
+      ? 'templateId: is required, unless an activationTile is given'
+      : null,
+};
+
 /** Who may send each request command (step 5). */
 export const requestRoles: Readonly<
   Record<RequestCommandType, readonly ('buyer' | 'vendor' | 'system')[]>
 > = {
   'request.submit': ['buyer'],
+  'request.update': ['buyer'],
   'request.validate': ['vendor'],
   // The system inquires too, when required parameters are missing (connect-workflows t-8).
   'request.inquire': ['vendor', 'system'],
@@ -87,6 +108,7 @@ export const requestRoles: Readonly<
  */
 export const requestPolicies: Readonly<Record<RequestCommandType, string>> = {
   'request.submit': 'canSubmit',
+  'request.update': 'canUpdate',
   'request.validate': 'canValidate',
   'request.inquire': 'canInquire',
   'request.answer': 'canAnswer',
@@ -105,13 +127,7 @@ export const requestPolicies: Readonly<Record<RequestCommandType, string>> = {
 /** What probes are made from: the time, and the parameters of the request they address. */
 export interface ProbeContext {
   readonly updatedAt: string;
-  readonly params?: readonly {
-    readonly id: string;
-    readonly phase: string;
-    readonly value?: string;
-    readonly valueError?: string;
-    readonly required?: boolean;
-  }[];
+  readonly params?: readonly Parameter[];
 }
 
 /**
@@ -126,12 +142,15 @@ function probeOf(
 ): Record<string, unknown> {
   const params = context.params ?? [];
   const ordering = params.find((p) => p.phase === 'ordering')?.id ?? 'probe';
-  const erroneous = params.filter((p) => p.valueError).map((p) => ({ id: p.id, value: 'probe' }));
+  const erroneous = params
+    .filter((p) => p.phase === 'ordering' && (hasError(p) || (p.required && !hasValue(p))))
+    .map((p) => ({ id: p.id, value: 'probe' }));
   const unfilled = params
-    .filter((p) => p.phase === 'fulfillment' && p.required && !p.value)
+    .filter((p) => p.phase === 'fulfillment' && p.required && !hasValue(p))
     .map((p) => ({ id: p.id, value: 'probe' }));
   switch (type) {
     case 'request.validate':
+    case 'request.update':
       return { requestId: id, params: [] };
     case 'request.inquire':
       return { requestId: id, params: [{ id: ordering, valueError: 'probe' }] };
@@ -161,8 +180,10 @@ export function requestCommandSpecs<Context extends { readonly updatedAt: string
 ): Record<RequestCommandType, CommandSpec<Context>> {
   const specs = {} as Record<RequestCommandType, CommandSpec<Context>>;
   for (const type of Object.keys(requestPayloads) as RequestCommandType[]) {
+    const check = requestChecks[type];
     specs[type] = {
       payload: requestPayloads[type],
+      ...(check ? { check } : {}),
       roles: requestRoles[type],
       probes: (context) => [
         probeOf(type, openRequestId(context) ?? '(none)', probeContext(context)),
@@ -212,6 +233,7 @@ export function requestContext(input: FulfillmentRequestInput): FulfillmentReque
     tierConfigRequired: input.tierConfigRequired === true,
     items: input.items ?? [],
     params: input.params ?? [],
+    createdAt: input.at,
     ...created(input),
   };
 }

@@ -4,6 +4,7 @@
  * descriptions name them, and docs/connect.md has the table).
  */
 import { assign, emit, setup } from 'xstate';
+import type { SnapshotOf } from '../core/api';
 import { commandMachine, guardImplementations } from '../core/machine';
 import type { MachineSpec } from '../core/spec';
 import { applyUpdates } from './parameters';
@@ -79,6 +80,10 @@ const base = /*#__PURE__*/ setup({
       params: ({ context, event }) =>
         applyUpdates(context.params, as<'request.validate'>(event).params, 'validate'),
     }),
+    applyEdit: assign({
+      params: ({ context, event }) =>
+        applyUpdates(context.params, as<'request.update'>(event).params, 'edit'),
+    }),
     applyInquiry: assign(({ context, event }) => {
       const { params, templateId } = as<'request.inquire'>(event);
       return {
@@ -91,10 +96,11 @@ const base = /*#__PURE__*/ setup({
         applyUpdates(context.params, as<'request.answer'>(event).params, 'answer'),
     }),
     applyApproval: assign(({ context, event }) => {
-      const { params, templateId, effectiveDate } = as<'request.approve'>(event);
+      const { params, templateId, activationTile, effectiveDate } = as<'request.approve'>(event);
       return {
         params: applyUpdates(context.params, params, 'fulfil'),
-        templateId,
+        ...(templateId ? { templateId } : {}),
+        ...(activationTile ? { activationTile } : {}),
         ...(effectiveDate ? { effectiveDate } : {}),
       };
     }),
@@ -130,25 +136,34 @@ const base = /*#__PURE__*/ setup({
     },
     draft: {
       description:
-        'Draft: created for validation before provisioning, with dynamic validation on for its type (connect-workflows s-a-draft).',
+        'Draft: created for validation before provisioning, with dynamic validation on for its type (purchase, change, renew, transfer); the buyer edits, the vendor validates, then the buyer submits to tiers setup, inquiring when a required value is missing, or pending (connect-workflows s-a-draft, t-2-new-draft; connect-eaas-core asset_*_request_validation).',
       on: {
         'request.submit': [
           { guard: 'submitsToTiersSetup', target: 'tiers_setup' },
+          { guard: 'submitsIncomplete', target: 'inquiring' },
           { guard: 'canSubmit', target: 'pending' },
         ],
+        'request.update': { guard: 'canUpdate', actions: 'applyEdit' },
         'request.validate': { guard: 'canValidate', actions: 'applyValidation' },
         'request.delete': { guard: 'canDelete', target: 'deleted' },
       },
     },
     tiers_setup: {
       description:
-        'Tiers setup: waits for the tier configuration request; its approval sends the Tier Configuration Approved template (connect-workflows s-c-tiers-setup).',
+        'Tiers setup: waits for the tier configuration request; its approval sends the Tier Configuration Approved template and moves it to pending, or to inquiring while ordering data is missing or wrong (connect-workflows s-c-tiers-setup).',
       on: {
-        'tierConfig.approve': {
-          guard: 'canApproveTierConfig',
-          target: 'pending',
-          actions: 'notifyTierConfigApproved',
-        },
+        'tierConfig.approve': [
+          {
+            guard: 'approvesTierConfigIncomplete',
+            target: 'inquiring',
+            actions: 'notifyTierConfigApproved',
+          },
+          {
+            guard: 'canApproveTierConfig',
+            target: 'pending',
+            actions: 'notifyTierConfigApproved',
+          },
+        ],
         'tierConfig.fail': {
           guard: 'canFailTierConfig',
           target: 'failed',
@@ -158,9 +173,10 @@ const base = /*#__PURE__*/ setup({
     },
     pending: {
       description:
-        'Pending: waiting for the vendor to approve, fail, inquire or schedule it; entering it sends the Pending template (connect-workflows s-b-pending).',
+        'Pending: waiting for the vendor to approve, fail, inquire or schedule it; the vendor may write parameter values and errors first (PUT /requests/{id}); entering it sends the Pending template (connect-workflows s-b-pending).',
       entry: 'notifyPending',
       on: {
+        'request.validate': { guard: 'canValidatePending', actions: 'applyValidation' },
         'request.inquire': { guard: 'canInquire', target: 'inquiring', actions: 'applyInquiry' },
         'request.approve': { guard: 'canApprove', target: 'approved', actions: 'applyApproval' },
         'request.fail': { guard: 'canFail', target: 'failed', actions: 'recordReason' },
@@ -174,12 +190,18 @@ const base = /*#__PURE__*/ setup({
     },
     inquiring: {
       description:
-        'Inquiring: the buyer is asked for the parameter data that carries errors; entering it sends the Inquiring template (connect-workflows s-d-inquiring).',
+        'Inquiring: the buyer is asked for the parameter data that carries errors, and it returns to pending once all required parameter data is presented; the vendor may still approve or fail it, as the SDKs’ state tables allow (connect-workflows s-d-inquiring; connect-python-sdk connect/models/asset_request.py). Entering it sends the Inquiring template.',
       entry: 'notifyInquiring',
       on: {
-        'request.answer': { guard: 'canAnswer', target: 'pending', actions: 'applyAnswer' },
+        'request.answer': [
+          { guard: 'answersAll', target: 'pending', actions: 'applyAnswer' },
+          { guard: 'canAnswer', actions: 'applyAnswer' },
+        ],
         'request.pend': { guard: 'canPend', target: 'pending' },
+        'request.update': { guard: 'canUpdateInquiry', actions: 'applyEdit' },
         'request.validate': { guard: 'canValidateInquiry', actions: 'applyValidation' },
+        'request.approve': { guard: 'canApprove', target: 'approved', actions: 'applyApproval' },
+        'request.fail': { guard: 'canFail', target: 'failed', actions: 'recordReason' },
       },
     },
     scheduled: {
@@ -204,13 +226,13 @@ const base = /*#__PURE__*/ setup({
     approved: {
       type: 'final',
       description:
-        'Approved (final): the vendor completed the request, and the subscription changed accordingly (connect-workflows s-e-approved).',
+        'Approved (final): the vendor completed the request (pending or inquiring), and the subscription changed accordingly (connect-workflows s-e-approved; connect-python-sdk connect/models/asset_request.py).',
       output: ({ context }) => requestOutput(context, 'approved'),
     },
     failed: {
       type: 'final',
       description:
-        'Failed (final): the vendor rejected it, or its tier configuration failed (connect-workflows s-f-failed).',
+        'Failed (final): the vendor rejected it (pending or inquiring), or its tier configuration failed (connect-workflows s-f-failed; connect-python-sdk connect/models/asset_request.py).',
       output: ({ context }) => requestOutput(context, 'failed'),
     },
     revoked: {
@@ -241,3 +263,6 @@ export const fulfillmentRequestMachine = /*#__PURE__*/ commandMachine(base, requ
 
 /** The machine type of {@link fulfillmentRequestMachine}. */
 export type FulfillmentRequestMachine = typeof fulfillmentRequestMachine;
+
+/** A snapshot of {@link fulfillmentRequestMachine}. */
+export type FulfillmentRequestSnapshot = SnapshotOf<FulfillmentRequestMachine>;

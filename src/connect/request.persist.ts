@@ -31,8 +31,10 @@ export const requestContextSchema = object({
   items: itemsSchema,
   params: parametersSchema,
   plannedDate: optional(instant),
+  createdAt: instant,
   effectiveDate: optional(instant),
   templateId: optional(nonEmptyString),
+  activationTile: optional(nonEmptyString),
   reason: optional(nonEmptyString),
   ...bookkeepingShape(REQUEST_STATUSES, CONNECT_ROLES),
 });
@@ -49,6 +51,7 @@ export function requestOutput(context: Ctx, status: FinalRequestStatus): Fulfill
     ...(context.reason === undefined ? {} : { reason: context.reason }),
     ...(context.effectiveDate === undefined ? {} : { effectiveDate: context.effectiveDate }),
     ...(context.templateId === undefined ? {} : { templateId: context.templateId }),
+    ...(context.activationTile === undefined ? {} : { activationTile: context.activationTile }),
   };
 }
 
@@ -56,6 +59,11 @@ const needsReason = new Set(['failed', 'revoking', 'revoked']);
 
 /** Facts of a restored request, each naming the field it checks. */
 export const requestInvariants: readonly Invariant<Ctx>[] = [
+  ({ context }) =>
+    context.audit[0]?.version === 1 && context.audit[0].at !== context.createdAt
+      ? "context.createdAt: is not the creation's time"
+      : null,
+
   ({ status, context }) =>
     status === 'scheduled' && context.plannedDate === undefined
       ? 'context.plannedDate: a scheduled request needs one'

@@ -9,22 +9,23 @@
  */
 
 import { type Refusal, type Rule, refuse } from '../core/rejection';
-import { reasonRequired } from '../core/rules';
 import { guards } from '../core/spec';
 import { parseInstant } from '../core/time';
-import type { Capabilities } from './capabilities';
+import { type Capabilities, draftValidationOf, inquiringValidationOf } from './capabilities';
 import {
-  applyUpdates,
-  missingRequired,
-  type UpdateMode,
-  withErrors,
-  wrongPhase,
-} from './parameters';
+  answersAll,
+  fulfillmentReady,
+  hasErrorsToShow,
+  isThisRequest,
+  noOrderingErrors,
+  orderingBlocked,
+  orderingIncomplete,
+  reasonGiven,
+  updatesIn,
+} from './parameter.rules';
 import type {
   FulfillmentRequestCommand,
   FulfillmentRequestContext,
-  Parameter,
-  ParameterUpdate,
   RequestType,
 } from './request.types';
 
@@ -35,7 +36,6 @@ type RequestRule<Fields = unknown> = Rule<
   Ctx,
   { readonly type: string; readonly at: string } & Fields
 >;
-type WithParams = { readonly params?: readonly ParameterUpdate[] };
 
 const NEEDS: ReadonlyMap<RequestType, keyof Capabilities> = new Map([
   ['suspend', 'administrativeHold'],
@@ -53,105 +53,34 @@ export function requestTypeEnabled(capabilities: Capabilities, type: RequestType
   });
 }
 
-/** Whether a new request of `type` starts as a draft (connect-workflows t-2-new-draft; the draft validation capabilities). */
+/**
+ * Whether a new request of `type` may start as a draft: purchase, change, renew and transfer have
+ * draft validation (connect-workflows t-2-new-draft; connect-eaas-core `asset_*_request_validation`).
+ */
 export function draftAllowed(capabilities: Capabilities, type: RequestType): boolean {
-  return type === 'purchase'
-    ? capabilities.draftValidation
-    : type === 'change' && capabilities.changeDraftValidation;
+  return draftValidationOf(capabilities, type);
 }
 
 /** Whether a request waits in tiers_setup (connect-workflows t-5-pending-tiers-setup; Reseller Authorization Level). */
 export const needsTierConfig = (context: Ctx): boolean =>
   context.tierConfigRequired && context.capabilities.resellerAuthorizationLevel > 0;
 
-/** The command is for this request (`UNKNOWN_REQUEST` otherwise). */
-export const isThisRequest: RequestRule<{ readonly requestId: string }> = (context, command) => {
-  const { requestId } = command;
-  return requestId === context.id
-    ? null
-    : refuse('UNKNOWN_REQUEST', `${requestId} is not this request (${context.id})`, {
-        requestId: context.id,
-      });
-};
-
-/** A fail, revoke or tier configuration failure needs a non-blank reason. */
-export const reasonGiven: RequestRule = reasonRequired();
-
-/** Parameter updates may only touch parameters of the phase the command writes. */
-function updatesIn(phase: Parameter['phase']): RequestRule<WithParams> {
-  return (context, command) => {
-    const wrong = wrongPhase(context.params, command.params, phase);
-    const other = phase === 'ordering' ? 'fulfillment' : 'ordering';
-    return wrong.length === 0
-      ? null
-      : refuse(
-          'INVALID_COMMAND',
-          `${command.type} writes ${phase} parameters; ${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} ${other}`,
-          {
-            parameters: wrong,
-          },
-        );
-  };
-}
 const orderingUpdates = updatesIn('ordering');
 const fulfillmentUpdates = updatesIn('fulfillment');
+// While pending, the vendor's PUT writes any parameter but the product's configuration ones.
+const requestUpdates = updatesIn('ordering', 'fulfillment');
 
-/** Parameters as they would be after the command's updates. */
-const after = (context: Ctx, command: WithParams, mode: UpdateMode) =>
-  applyUpdates(context.params, command.params, mode);
-
-/** A draft is provisioned only with every required ordering value and no error left (connect-workflows t-3-draft-pending). */
-const orderingReady: RequestRule = (context) => {
-  const blocking = [
-    ...new Set([
-      ...missingRequired(context.params, 'ordering'),
-      ...withErrors(context.params, 'ordering'),
-    ]),
-  ];
-  return blocking.length === 0
-    ? null
-    : refuse(
-        'REQUIRED_PARAMETERS_MISSING',
-        `ordering parameters need valid values first: ${blocking.join(', ')}`,
-        {
-          parameters: blocking,
-        },
-      );
-};
-
-/** An inquire must show the buyer at least one ordering parameter error (connect-workflows t-9-pending-inquiring). */
-const hasErrorsToShow: RequestRule<WithParams> = (context, command) =>
-  withErrors(after(context, command, 'validate'), 'ordering').length > 0
-    ? null
-    : refuse(
-        'NO_PARAMETER_ERRORS',
-        'an inquire needs at least one ordering parameter with a valueError',
-      );
-
-/** Approval needs every required fulfillment parameter filled (Processor SDK template). */
-const fulfillmentReady: RequestRule<WithParams> = (context, command) => {
-  const missing = missingRequired(after(context, command, 'fulfil'), 'fulfillment');
-  return missing.length === 0
-    ? null
-    : refuse(
-        'REQUIRED_PARAMETERS_MISSING',
-        `required fulfillment parameters have no value: ${missing.join(', ')}`,
-        {
-          parameters: missing,
-        },
-      );
-};
-
-const inquiringValidationOn: RequestRule = (context) =>
-  context.capabilities.inquiringValidation
+/** Dynamic validation of the inquiring form, per request type (Connect's product capabilities). */
+const inquiringValidationOn: RequestRule = (context, command) => {
+  const { on, capability } = inquiringValidationOf(context.capabilities, context.requestType);
+  return on
     ? null
     : refuse(
         'CAPABILITY_DISABLED',
-        'validating an inquiring request needs the inquiringValidation capability',
-        {
-          capability: 'inquiringValidation',
-        },
+        `${command.type} on an inquiring ${context.requestType} request needs the ${capability} capability`,
+        { capability },
       );
+};
 
 const schedulingOn: RequestRule = (context) => {
   const { requestType: type, capabilities } = context;
@@ -196,21 +125,41 @@ export const requestGuards = {
   ),
   startsAsDraft: routing((c) => c.draft && draftAllowed(c.capabilities, c.requestType)),
   needsTierConfig: routing(needsTierConfig),
-  canSubmit: on(['request.submit'], { rules: [isThisRequest, orderingReady] }),
   submitsToTiersSetup: on(['request.submit'], {
     when: needsTierConfig,
-    rules: [isThisRequest, orderingReady],
+    rules: [isThisRequest, noOrderingErrors],
+  }),
+  // Submitted while a required ordering value is missing: the system inquires (connect-workflows s-a-draft).
+  submitsIncomplete: on(['request.submit'], {
+    when: orderingIncomplete,
+    rules: [isThisRequest, noOrderingErrors],
+  }),
+  canSubmit: on(['request.submit'], { rules: [isThisRequest, noOrderingErrors] }),
+  canUpdate: on(['request.update'], { rules: [isThisRequest, orderingUpdates] }),
+  canUpdateInquiry: on(['request.update'], {
+    rules: [inquiringValidationOn, isThisRequest, orderingUpdates],
   }),
   canValidate: on(['request.validate'], { rules: [isThisRequest, orderingUpdates] }),
+  canValidatePending: on(['request.validate'], { rules: [isThisRequest, requestUpdates] }),
   canValidateInquiry: on(['request.validate'], {
     rules: [inquiringValidationOn, isThisRequest, orderingUpdates],
   }),
   canDelete: on(['request.delete'], { rules: [isThisRequest] }),
   canRequireTierConfig: on(['tierConfig.require'], { rules: [tierConfigOn, isThisRequest] }),
+  // Tier configuration done while ordering data is missing or wrong (connect-workflows s-c-tiers-setup).
+  approvesTierConfigIncomplete: on(['tierConfig.approve'], {
+    when: orderingBlocked,
+    rules: [isThisRequest],
+  }),
   canApproveTierConfig: on(['tierConfig.approve'], { rules: [isThisRequest] }),
   canFailTierConfig: on(['tierConfig.fail'], { rules: [isThisRequest, reasonGiven] }),
   canInquire: on(['request.inquire'], {
     rules: [isThisRequest, orderingUpdates, hasErrorsToShow],
+  }),
+  // Back to pending "once all required parameter data is presented" (connect-workflows s-d-inquiring).
+  answersAll: on(['request.answer'], {
+    when: answersAll,
+    rules: [isThisRequest, orderingUpdates],
   }),
   canAnswer: on(['request.answer'], { rules: [isThisRequest, orderingUpdates] }),
   canPend: on(['request.pend'], { rules: [isThisRequest] }),

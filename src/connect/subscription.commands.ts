@@ -39,6 +39,7 @@ import {
   type ClosedRequest,
   CONNECTIONS,
   type CreateRequestCommand,
+  type NewSubscriptionInput,
   type PendingRequest,
   type SubscriptionContext,
   type SubscriptionInput,
@@ -61,8 +62,8 @@ export const createPayload = {
 
 /**
  * Who may create which request: the buyer (customer, reseller or distributor); the vendor for an
- * adjustment, for a cancel (emulated from the vendor portal: connect-workflows s-c-terminating),
- * and for any type on a preview subscription.
+ * adjustment, for a cancel on any subscription ("emulated from Vendor or Distributor portals":
+ * connect-workflows s-c-terminating), and for any type on a preview subscription.
  */
 function createRole(context: Ctx, command: CreateRequestCommand) {
   const { requestType: type, by } = command;
@@ -71,7 +72,7 @@ function createRole(context: Ctx, command: CreateRequestCommand) {
       ? null
       : refuse('FORBIDDEN_ROLE', 'adjustment requests are created by the vendor');
   }
-  if (by.role === 'vendor' && context.connection !== 'preview') {
+  if (by.role === 'vendor' && type !== 'cancel' && context.connection !== 'preview') {
     return refuse(
       'FORBIDDEN_ROLE',
       `the vendor creates ${type} requests only on a preview subscription`,
@@ -108,7 +109,8 @@ const inputSchema = object({
   id: nonEmptyString,
   at: instant,
   by: object({ role: literal(...CONNECT_ROLES), id: optional(nonEmptyString) }),
-  purchaseRequestId: nonEmptyString,
+  purchaseRequestId: optional(nonEmptyString),
+  status: optional(literal('active', 'suspended')),
   // Checked and resolved by defineCapabilities, which names the bad field.
   capabilities: optional(anObject),
   connection: optional(literal(...CONNECTIONS)),
@@ -119,9 +121,12 @@ const inputSchema = object({
   productId: optional(nonEmptyString),
 });
 
-/** The context of a new subscription; its purchase request is opened by the chart's start state. */
+/**
+ * The context of a new subscription; its purchase request is opened by the chart's start state.
+ * An existing one (`status`) opens none.
+ */
 export function subscriptionContext(input: SubscriptionInput): Ctx {
-  const error = inputSchema(input, 'input');
+  const error = inputSchema(input, 'input') ?? existingProblem(input);
   if (error) throw new TypeError(`subscriptionMachine ${error}`);
   return {
     id: input.id,
@@ -137,8 +142,26 @@ export function subscriptionContext(input: SubscriptionInput): Ctx {
   };
 }
 
-/** The request input of the purchase a subscription is born from. */
-export function purchaseInput(input: SubscriptionInput, context: Ctx): FulfillmentRequestInput {
+/** What an input of an existing subscription may not say, or `null`. */
+function existingProblem(input: SubscriptionInput): string | null {
+  if (input.status === undefined)
+    return input.purchaseRequestId === undefined
+      ? 'input.purchaseRequestId: is required, unless input.status names an existing subscription'
+      : null;
+  if (input.purchaseRequestId !== undefined)
+    return 'input.purchaseRequestId: an existing subscription (input.status) opens no purchase';
+  const extra = (['draft', 'tierConfigRequired'] as const).find((k) => Object.hasOwn(input, k));
+  if (extra) return `input.${extra}: an existing subscription (input.status) opens no purchase`;
+  if (
+    input.status === 'suspended' &&
+    !resolveCapabilities(input.capabilities, 'subscriptionMachine').administrativeHold
+  )
+    return 'input.status: a suspended subscription needs the administrativeHold capability';
+  return null;
+}
+
+/** The request input of the purchase a new subscription is born from. */
+export function purchaseInput(input: NewSubscriptionInput, context: Ctx): FulfillmentRequestInput {
   return {
     id: input.purchaseRequestId,
     subscriptionId: input.id,
@@ -210,13 +233,17 @@ export function closeRequest(
 ): Pick<Ctx, 'pendingRequest' | 'request' | 'requests'> {
   const pending = context.pendingRequest;
   if (!pending) return context;
-  const reason = context.request?.reason;
+  const request = context.request;
   const closed: ClosedRequest = {
     id: pending.id,
     requestType: pending.requestType,
     status: pending.status as ClosedRequest['status'],
+    createdAt: request?.createdAt ?? at,
     closedAt: at,
-    ...(reason === undefined ? {} : { reason }),
+    ...(request?.reason === undefined ? {} : { reason: request.reason }),
+    ...(request?.templateId === undefined ? {} : { templateId: request.templateId }),
+    ...(request?.activationTile === undefined ? {} : { activationTile: request.activationTile }),
+    ...(request?.effectiveDate === undefined ? {} : { effectiveDate: request.effectiveDate }),
   };
   const kept = context.requests.slice(
     Math.max(0, context.requests.length - CLOSED_REQUESTS_WINDOW + 1),

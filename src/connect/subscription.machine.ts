@@ -10,6 +10,7 @@
  * in the context, and a child actor the inspector shows.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
+import type { SnapshotOf } from '../core/api';
 import { compiledOf } from '../core/compiled';
 import { commandMachine, guardImplementations } from '../core/machine';
 import { refuse } from '../core/rejection';
@@ -101,8 +102,9 @@ const base = /*#__PURE__*/ setup({
   actions: {
     // Opening a request: its data in the context, its notifications emitted, its child spawned.
     openPurchase: enqueueActions(({ context, event, enqueue }) => {
-      // XState's init event carries the input.
+      // XState's init event carries the input; an existing subscription opens no purchase.
       const { input } = event as unknown as { input: SubscriptionInput };
+      if (input.status !== undefined) return;
       const request = purchaseInput(input, context);
       const opened = openRequest(request, null);
       enqueue.assign({ pendingRequest: opened.pendingRequest, request: opened.request });
@@ -146,9 +148,14 @@ const base = /*#__PURE__*/ setup({
   states: {
     start: {
       description:
-        'Transient: the subscription is born with its purchase request, as a draft or processing (connect-workflows t-1-new-subscription, t-10-draft). Never a resting status.',
+        'Transient: the subscription is born with its purchase request, as a draft or processing (connect-workflows t-1-new-subscription, t-10-draft); an existing Connect subscription is taken over as active or suspended (connect-workflows s-b-active, s-e-suspended). Never a resting status.',
       entry: 'openPurchase',
-      always: [{ guard: 'startsAsDraft', target: 'draft' }, { target: 'processing' }],
+      always: [
+        { guard: 'isExistingActive', target: 'active' },
+        { guard: 'isExistingSuspended', target: 'suspended' },
+        { guard: 'startsAsDraft', target: 'draft' },
+        { target: 'processing' },
+      ],
     },
     draft: {
       description:
@@ -364,3 +371,6 @@ export const subscriptionMachine = /*#__PURE__*/ commandMachine(base, subscripti
 
 /** The machine type of {@link subscriptionMachine}. */
 export type SubscriptionMachine = typeof subscriptionMachine;
+
+/** A snapshot of {@link subscriptionMachine}, as `start`, `execute` and `restore` give it. */
+export type SubscriptionSnapshot = SnapshotOf<SubscriptionMachine>;

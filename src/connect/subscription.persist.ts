@@ -55,8 +55,12 @@ const closedRequestSchema = object({
   id: nonEmptyString,
   requestType: literal(...REQUEST_TYPES),
   status: literal(...FINAL_REQUEST_STATUSES),
+  createdAt: instant,
   closedAt: instant,
   reason: optional(nonEmptyString),
+  templateId: optional(nonEmptyString),
+  activationTile: optional(nonEmptyString),
+  effectiveDate: optional(instant),
 });
 
 /** The context, with the open request joined back from its own persisted form. */
@@ -126,6 +130,10 @@ function closedAgreeWithAudit({ context }: Subject<Ctx>): string | null {
 
 /** Facts of a restored subscription, each naming the field it checks. */
 export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
+  ({ status, context }) =>
+    status === 'suspended' && !context.capabilities.administrativeHold
+      ? 'context.capabilities.administrativeHold: a suspended subscription needs it'
+      : null,
   ({ status, context: { pendingRequest: open } }) => {
     const allowed = OPEN_IN[status] ?? { types: [], required: false };
     if (open === null)
@@ -138,7 +146,7 @@ export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
       return 'context.pendingRequest.status: an open request is never final';
     if (!(OPENED_IN[status] ?? []).includes(open.openedIn))
       return `context.pendingRequest.openedIn: a ${status} subscription's request was not opened in ${open.openedIn}`;
-    if ((status === 'draft') !== (open.status === 'draft'))
+    if (open.requestType === 'purchase' && (status === 'draft') !== (open.status === 'draft'))
       return 'context.pendingRequest.status: a subscription is draft exactly while its purchase is';
     return null;
   },
@@ -177,6 +185,8 @@ export const subscriptionInvariants: readonly Invariant<Ctx>[] = [
         return `context.requests[${i}].closedAt: earlier than the request closed before it`;
       if (compareInstants(closed.closedAt, updatedAt) > 0)
         return `context.requests[${i}].closedAt: after the subscription's last change`;
+      if (compareInstants(closed.createdAt, closed.closedAt) > 0)
+        return `context.requests[${i}].createdAt: after the request closed`;
       ids.add(closed.id);
     }
     return null;

@@ -5,6 +5,7 @@
  * routing guards read how the request ended.
  */
 import { type Rule, refuse } from '../core/rejection';
+import { isPlainObject } from '../core/schema';
 import { guards, type NamedGuard } from '../core/spec';
 import { requestPolicies } from './request.commands';
 import { requestTypeEnabled } from './request.rules';
@@ -64,8 +65,18 @@ const policies: Record<string, NamedGuard<Ctx>> = Object.fromEntries(
   Object.entries(requestPolicies).map(([type, name]) => [name, { on: [type] }]),
 );
 
+/** The status an existing subscription is taken over in (its input, on XState's init event). */
+const existingIn =
+  (status: 'active' | 'suspended') =>
+  (_: Ctx, event?: unknown): boolean => {
+    const input = isPlainObject(event) ? event.input : undefined;
+    return isPlainObject(input) && input.status === status;
+  };
+
 export const subscriptionGuards = {
   ...policies,
+  isExistingActive: routing(existingIn('active')),
+  isExistingSuspended: routing(existingIn('suspended')),
   startsAsDraft: routing((c) => open(c)?.status === 'draft'),
   opensCancel: on(['request.create'], { when: opening('cancel'), rules: createRules }),
   opensAutoApprovedTransfer: on(['request.create'], {

@@ -1,12 +1,12 @@
 /**
- * Types of CloudBlue Connect's subscription, the API's "asset" (DOMAIN.md §1.1), e.g. `AS-3071-1051-2166`.
+ * Types of CloudBlue Connect's subscription, the API's "asset" (connect-workflows `subscriptions/`),
+ * e.g. `AS-3071-1051-2166`.
  */
 import type { AuditRecorded, Bookkeeping } from '../core/bookkeeping';
-import type { ClockTick, CommandShape } from '../core/command';
-import type { CommandRejected } from '../core/rejection';
+import type { ClockTick, Envelope } from '../core/command';
+import type { CommandRejected, Rejection, RejectionCode } from '../core/rejection';
 import type { StatusChanged } from '../core/step';
 import type { Capabilities, CapabilitiesInput } from './capabilities';
-import type { RequestCommandType } from './request.commands';
 import type {
   ConnectRole,
   FinalRequestStatus,
@@ -14,13 +14,14 @@ import type {
   Item,
   Notification,
   Parameter,
+  ParameterUpdate,
   RequestCommandOf,
+  RequestCommandType,
   RequestStatus,
   RequestType,
 } from './request.types';
-import type { createPayload } from './subscription.commands';
 
-/** The statuses of a Connect subscription, in the order of Connect's diagram (DOMAIN.md §1.1). */
+/** The statuses of a Connect subscription, in the order of Connect's diagram (connect-workflows `subscriptions/`). */
 export const SUBSCRIPTION_STATUSES = [
   'draft',
   'processing',
@@ -41,36 +42,56 @@ export const CONNECTIONS = ['production', 'test', 'preview'] as const;
 /** A subscription's `connection.type`. */
 export type Connection = (typeof CONNECTIONS)[number];
 
+/** What every subscription input has. */
+interface SubscriptionInputBase {
+  readonly id: string;
+  readonly at: string;
+  readonly by: { readonly role: ConnectRole; readonly id?: string };
+  readonly capabilities?: CapabilitiesInput;
+  /** Default `production`. */
+  readonly connection?: Connection;
+  readonly items?: readonly Item[];
+  readonly params?: readonly Parameter[];
+  readonly productId?: string;
+}
+
 /**
- * What creates a Connect subscription: its purchase request opens with it
- * (`createActor(subscriptionMachine, { input })`, or `initial` / `start`).
+ * A new subscription: its purchase request opens with it.
  *
  * @example
  * ```ts
- * const input: SubscriptionInput = {
+ * const input: NewSubscriptionInput = {
  *   id: 'AS-3071-1051-2166', purchaseRequestId: 'PR-3071-1051-2166-001',
  *   at: '2026-01-05T09:00:00Z', by: { role: 'buyer' },
  *   capabilities: { administrativeHold: true }, items: [{ id: 'SKU-1', quantity: 10 }],
  * };
  * ```
  */
-export interface SubscriptionInput {
-  readonly id: string;
-  readonly at: string;
-  readonly by: { readonly role: ConnectRole; readonly id?: string };
+export interface NewSubscriptionInput extends SubscriptionInputBase {
   /** The id of the purchase request the subscription is born from. */
   readonly purchaseRequestId: string;
-  readonly capabilities?: CapabilitiesInput;
-  /** Default `production`. */
-  readonly connection?: Connection;
-  /** Start as a draft: honoured with `draftValidation` (§1.1 row 10). */
+  /** Start as a draft: honoured with `draftValidation` (connect-workflows t-10-draft). */
   readonly draft?: boolean;
   /** The purchase waits in tiers_setup first: honoured with a Reseller Authorization Level. */
   readonly tierConfigRequired?: boolean;
-  readonly items?: readonly Item[];
-  readonly params?: readonly Parameter[];
-  readonly productId?: string;
+  readonly status?: never;
 }
+
+/**
+ * An existing Connect subscription taken over in its status, with no request open
+ * ({@link fromConnectRequest} starts here).
+ */
+export interface ExistingSubscriptionInput extends SubscriptionInputBase {
+  /** The asset's status: `active`, or `suspended` with Administrative Hold. */
+  readonly status: 'active' | 'suspended';
+  readonly purchaseRequestId?: never;
+}
+
+/**
+ * What creates a Connect subscription (`createActor(subscriptionMachine, { input })`, or
+ * `initial` / `start`): a new one with its purchase request, or an existing one in its status.
+ */
+export type SubscriptionInput = NewSubscriptionInput | ExistingSubscriptionInput;
 
 /** The open request, as `asset.pending_request` shows it. */
 export interface PendingRequest {
@@ -81,13 +102,17 @@ export interface PendingRequest {
   readonly openedIn: SubscriptionStatus;
 }
 
-/** A request that ended, kept with its final status. */
+/** A request that ended, kept with its final status and what Connect's Request object shows of it. */
 export interface ClosedRequest {
   readonly id: string;
   readonly requestType: RequestType;
   readonly status: FinalRequestStatus;
+  readonly createdAt: string;
   readonly closedAt: string;
   readonly reason?: string;
+  readonly templateId?: string;
+  readonly activationTile?: string;
+  readonly effectiveDate?: string;
 }
 
 export interface SubscriptionContext extends Bookkeeping<SubscriptionStatus, ConnectRole> {
@@ -103,18 +128,62 @@ export interface SubscriptionContext extends Bookkeeping<SubscriptionStatus, Con
   readonly requests: readonly ClosedRequest[];
 }
 
+/** `request.create`: opens a request on the subscription (`POST /requests`). */
+export interface RequestCreatePayload {
+  readonly requestId: string;
+  readonly requestType: RequestType;
+  /** Absolute target quantities (a change); 0 removes an item. */
+  readonly items?: readonly Item[];
+  /** Values on top of the subscription's parameters, by id. */
+  readonly params?: readonly ParameterUpdate[];
+  /** Start as a draft, with draft validation on for its type. */
+  readonly draft?: boolean;
+  /** Wait in tiers_setup first, with tier configuration on. */
+  readonly tierConfigRequired?: boolean;
+}
+
 /** `request.create`: opens a request on the subscription. */
-export type CreateRequestCommand = CommandShape<
-  'request.create',
-  ConnectRole,
-  typeof createPayload
->;
+export type CreateRequestCommand = Envelope<'request.create', ConnectRole> & RequestCreatePayload;
 
 /** Every command a subscription accepts: `request.create`, the request commands, `clock.tick`. */
 export type SubscriptionCommand =
   | CreateRequestCommand
   | { [T in RequestCommandType]: RequestCommandOf<T> }[RequestCommandType]
   | ClockTick<ConnectRole>;
+
+/** One command of the subscription, by type, e.g. `SubscriptionCommandOf<'request.approve'>`. */
+export type SubscriptionCommandOf<T extends SubscriptionCommand['type']> =
+  T extends RequestCommandType
+    ? RequestCommandOf<T>
+    : T extends 'request.create'
+      ? CreateRequestCommand
+      : ClockTick<ConnectRole>;
+
+/** The codes a subscription's rejections can have: every code of the package. */
+export const SUBSCRIPTION_REJECTION_CODES = [
+  'INVALID_COMMAND',
+  'STALE_VERSION',
+  'OUT_OF_ORDER',
+  'FORBIDDEN_ROLE',
+  'INVALID_STATE',
+  'CAPABILITY_DISABLED',
+  'REQUEST_IN_PROGRESS',
+  'UNKNOWN_REQUEST',
+  'DUPLICATE_REQUEST',
+  'REASON_REQUIRED',
+  'REQUIRED_PARAMETERS_MISSING',
+  'NO_PARAMETER_ERRORS',
+  'INVALID_DATE',
+] as const satisfies readonly RejectionCode[];
+/** One of {@link SUBSCRIPTION_REJECTION_CODES}. */
+export type SubscriptionRejectionCode = (typeof SUBSCRIPTION_REJECTION_CODES)[number];
+
+/** A refused subscription command: `{ code, message, command, status, details? }`. */
+export type SubscriptionRejection = Rejection<
+  SubscriptionCommand,
+  SubscriptionStatus,
+  SubscriptionRejectionCode
+>;
 
 /** `{ type: 'request.changed', requestId, requestType, from, to, at }`; `from` is `null` at creation. */
 export interface RequestChanged {
@@ -132,7 +201,7 @@ export type SubscriptionEmitted =
   | AuditRecorded<SubscriptionStatus, ConnectRole>
   | RequestChanged
   | Notification
-  | CommandRejected<SubscriptionCommand, SubscriptionStatus>;
+  | CommandRejected<SubscriptionCommand, SubscriptionStatus, SubscriptionRejectionCode>;
 
 /** What a terminated or deleted subscription gives. */
 export interface SubscriptionOutput {

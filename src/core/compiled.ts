@@ -6,7 +6,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { type Chart, compileChart } from './chart';
 import { commandSchema } from './command';
-import type { Schema } from './schema';
+import { refine, type Schema } from './schema';
 import type { MachineSpec } from './spec';
 
 const COMPILED = Symbol.for('subscription-machines.compiled');
@@ -104,8 +104,11 @@ export function compile(machine: AnyStateMachine, spec: MachineSpec): Compiled {
   if (problems.length > 0)
     throw new Error(`machine ${machine.id} disagrees with its spec:\n- ${problems.join('\n- ')}`);
   const schemas = new Map<string, Schema<unknown>>();
-  for (const [type, command] of Object.entries(spec.commands))
-    schemas.set(type, commandSchema(type, spec.roles, command.payload));
+  for (const [type, command] of Object.entries(spec.commands)) {
+    const schema = commandSchema(type, spec.roles, command.payload);
+    const check = command.check;
+    schemas.set(type, check ? refine(schema, (payload) => check(payload)) : schema);
+  }
   return { spec, chart, schemas, templates: new Map() };
 }
 

@@ -5,7 +5,7 @@
  * into a {@link Rejection} by adding the command and the status it was refused in.
  */
 
-/** Every rejection code, in the order the checks run (SPEC.md "Checks run in a fixed order"). */
+/** Every rejection code, in the order the checks run (docs/connect.md, "Rejection codes"). */
 export const REJECTION_CODES = [
   'INVALID_COMMAND',
   'STALE_VERSION',
@@ -22,7 +22,7 @@ export const REJECTION_CODES = [
   'INVALID_DATE',
 ] as const;
 
-/** Why a command was refused: one of {@link REJECTION_CODES} (SPEC.md has the table). */
+/** Why a command was refused: one of {@link REJECTION_CODES}; docs/connect.md has the table. */
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** Extra facts a rejection carries; which keys appear depends on the code. */

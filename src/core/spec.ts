@@ -20,6 +20,11 @@ export type AnyContext = Bookkeeping & Readonly<Record<string, unknown>>;
 export interface CommandSpec<Context = AnyContext> {
   /** Payload fields beyond the envelope (checked at step 1, strictly). */
   readonly payload: PayloadShape;
+  /**
+   * A check across payload fields, also at step 1 once every field is well-formed (e.g. "a
+   * `templateId` or an `activationTile`"): `null`, or a message starting with the field's path.
+   */
+  readonly check?: (payload: Readonly<Record<string, unknown>>) => string | null;
   /** Roles that may send it (step 5). */
   readonly roles: readonly string[];
   /** A further role check that depends on the context or payload (step 5, after `roles`). */

@@ -10,13 +10,19 @@ import { type TestClock, testClock } from './clock';
 type Of<M extends AnyStateMachine, T> = Extract<CommandOf<M>, { type: T }>;
 
 /** A command's payload, with `at` and `by` optional (the factory fills them in). */
-export type PayloadOf<M extends AnyStateMachine, T extends CommandOf<M>['type']> = Omit<
-  Of<M, T>,
-  'type' | 'at' | 'by'
-> & {
-  readonly at?: string;
-  readonly by?: { readonly role: RoleOf<M>; readonly id?: string };
-};
+export type PayloadOf<M extends AnyStateMachine, T extends CommandOf<M>['type']> = Payload<
+  M,
+  Of<M, T>
+>;
+// Distributes over a command whose payload is a union (e.g. a template or an activation tile).
+type Payload<M extends AnyStateMachine, C> = [C] extends [never]
+  ? Record<never, never>
+  : C extends unknown
+    ? Omit<C, 'type' | 'at' | 'by'> & {
+        readonly at?: string;
+        readonly by?: { readonly role: RoleOf<M>; readonly id?: string };
+      }
+    : never;
 
 /** Builds well-formed commands of one machine. */
 export interface CommandFactory<M extends AnyStateMachine> {

@@ -87,7 +87,7 @@ const cases: Case[] = [
   req(
     'an ill-typed field',
     'INVALID_COMMAND',
-    () => ({ ...r('request.fail', { requestId: PR }), reason: 42 }),
+    () => ({ ...r('request.fail', { requestId: PR, reason: 'x' }), reason: 42 }),
     {
       details: { field: 'reason' },
     },
@@ -123,12 +123,13 @@ const cases: Case[] = [
     r('request.approve', { requestId: PR, templateId: 'T', by: { role: 'buyer' } }),
   ),
   req(
-    'approving while inquiring',
+    'pending an inquiring request twice',
     'INVALID_STATE',
-    () => r('request.approve', { requestId: PR, templateId: 'T' }),
+    () => r('request.pend', { requestId: PR }),
     {
       before: () => [
         r('request.inquire', { requestId: PR, params: [{ id: 'email', valueError: 'bad' }] }),
+        r('request.pend', { requestId: PR }),
       ],
     },
   ),
@@ -161,7 +162,9 @@ const cases: Case[] = [
       ],
     },
   ),
-  req('a fail without reason', 'REASON_REQUIRED', () => r('request.fail', { requestId: PR })),
+  req('a fail without reason', 'REASON_REQUIRED', () =>
+    r('request.fail', { requestId: PR } as never),
+  ),
   req('a fail with a blank reason', 'REASON_REQUIRED', () =>
     r('request.fail', { requestId: PR, reason: '   ' }),
   ),

@@ -221,16 +221,24 @@ describe('docs/connect.md: fulfillment request transitions', () => {
 
 /** The arrows of the table, by status: every other command is refused there. */
 const ALLOWED: Record<RequestStatus, readonly string[]> = {
-  draft: ['request.submit', 'request.validate', 'request.delete'],
+  draft: ['request.submit', 'request.update', 'request.validate', 'request.delete'],
   tiers_setup: ['tierConfig.approve', 'tierConfig.fail'],
   pending: [
+    'request.validate',
     'request.inquire',
     'request.approve',
     'request.fail',
     'request.schedule',
     'tierConfig.require',
   ],
-  inquiring: ['request.answer', 'request.pend', 'request.validate'],
+  inquiring: [
+    'request.answer',
+    'request.pend',
+    'request.update',
+    'request.validate',
+    'request.approve',
+    'request.fail',
+  ],
   scheduled: ['request.revoke', 'clock.tick'],
   revoking: ['request.confirmRevocation'],
   approved: [],

@@ -5,15 +5,15 @@
 
 import {
   subscriptionMachine as machine,
+  type NewSubscriptionInput,
   type RequestType,
   type SubscriptionCommand,
-  type SubscriptionInput,
   type SubscriptionStatus,
   statusOf,
 } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
 import { agree } from '../support/agree';
-import { ALL_ON, subscriptionCommands, subscriptionInput } from '../support/connect';
+import { ALL_ON, subscriptionCommands, subscriptionInput, T0 } from '../support/connect';
 
 const c = subscriptionCommands();
 const PR = subscriptionInput().purchaseRequestId;
@@ -34,10 +34,10 @@ const revoke = (requestId: string) => [
 ];
 const toActive = () => [approvePurchase()];
 const toSuspended = () => [...toActive(), create('PR-S', 'suspend'), approve('PR-S')];
-const input = (overrides: Partial<SubscriptionInput> = {}) =>
+const input = (overrides: Partial<NewSubscriptionInput> = {}) =>
   subscriptionInput({ capabilities: ALL_ON, ...overrides });
 
-function run(commands: SubscriptionCommand[], overrides: Partial<SubscriptionInput> = {}) {
+function run(commands: SubscriptionCommand[], overrides: Partial<NewSubscriptionInput> = {}) {
   const result = agree(machine, input(overrides), commands);
   for (const [i, outcome] of result.outcomes.entries()) {
     expect(
@@ -125,6 +125,7 @@ describe('docs/connect.md: subscription transitions', () => {
         requestType: 'purchase',
         status: 'failed',
         reason: 'vendor system refused',
+        createdAt: T0,
         closedAt: expect.any(String),
       },
     ]);

@@ -28,7 +28,13 @@ describe('the fixed order of checks', () => {
   it('INVALID_COMMAND before everything', () => {
     expect(
       code({
-        ...c('request.fail', { requestId: PR, ...stale, ...early, by: { role: 'buyer' } }),
+        ...c('request.fail', {
+          requestId: PR,
+          reason: 'x',
+          ...stale,
+          ...early,
+          by: { role: 'buyer' },
+        }),
         reason: 3,
       }),
     ).toBe('INVALID_COMMAND');

@@ -290,7 +290,13 @@ describe('7. facts that contradict each other', () => {
   it('a pendingRequest that is also closed', () => {
     const j = JSON.parse(JSON.stringify(persist(start(subscriptionMachine, subscriptionInput()))));
     j.context.requests = [
-      { id: PR, requestType: 'purchase', status: 'approved', closedAt: j.context.updatedAt },
+      {
+        id: PR,
+        requestType: 'purchase',
+        status: 'approved',
+        createdAt: j.context.updatedAt,
+        closedAt: j.context.updatedAt,
+      },
     ];
     expect(() => restore(subscriptionMachine, j)).toThrow(/also the open request/);
   });

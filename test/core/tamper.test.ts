@@ -63,7 +63,7 @@ function mutations(
 
 const STRICT_AUDIT = String.raw`context\.audit(\[\d+\](\.(version|from|to))?)?|context\.(version|updatedAt)|status`;
 const guarded = (...more: string[]) => new RegExp(`^(${[STRICT_AUDIT, ...more].join('|')})$`);
-const REQUEST_STRICT = String.raw`request\.(status|context\.(id|subscriptionId|requestType|version|updatedAt|audit(\[\d+\](\.(version|from|to))?)?|capabilities.*))`;
+const REQUEST_STRICT = String.raw`request\.(status|context\.(id|subscriptionId|requestType|version|updatedAt|createdAt|audit(\[\d+\](\.(version|from|to))?)?|capabilities.*))`;
 
 /** Paths (as `a.b[0].c`) whose every change must be refused, by machine. */
 const GUARDED: Readonly<Record<string, RegExp>> = {
@@ -72,7 +72,8 @@ const GUARDED: Readonly<Record<string, RegExp>> = {
     REQUEST_STRICT,
     String.raw`context\.requests`,
   ),
-  fulfillmentRequestMachine: guarded(),
+  fulfillmentRequestMachine: guarded(String.raw`context\.createdAt`),
+  tierConfigRequestMachine: guarded(String.raw`context\.createdAt`),
   marketplaceOrderMachine: guarded(),
   marketplaceSubscriptionMachine: guarded(String.raw`context\.openOrder(\.orderType)?`),
   marketplaceAgreementMachine: guarded(String.raw`context\.openOrder(\.orderType)?`),

@@ -12,6 +12,7 @@ import {
   type SnapshotOf,
   start,
   subscriptionMachine,
+  tierConfigRequestMachine,
 } from 'subscription-machines';
 import {
   marketplaceAgreementMachine,
@@ -26,6 +27,7 @@ import { BAD_INPUT, type BadInputCase, type CorpusMachine, commandOf } from './b
 const MACHINES: Record<CorpusMachine, AnyStateMachine> = {
   connect: subscriptionMachine,
   'fulfillment-request': fulfillmentRequestMachine,
+  'tier-config-request': tierConfigRequestMachine,
   'marketplace-order': marketplaceOrderMachine,
   'marketplace-subscription': marketplaceSubscriptionMachine,
   'marketplace-agreement': marketplaceAgreementMachine,

@@ -10,6 +10,7 @@ import type { RejectionCode } from 'subscription-machines';
 export type CorpusMachine =
   | 'connect'
   | 'fulfillment-request'
+  | 'tier-config-request'
   | 'marketplace-order'
   | 'marketplace-subscription'
   | 'marketplace-agreement'
@@ -118,6 +119,23 @@ const approvePurchase = {
   params: [{ id: 'subscription_id', value: 'S-1' }],
   at: T(1),
   by: { role: 'vendor' },
+};
+const draftInput = {
+  ...connectInput,
+  draft: true,
+  capabilities: { ...connectInput.capabilities, draftValidation: true },
+};
+const TCR = 'TCR-3071-1051-2166-001';
+const tierConfigInput = {
+  id: TCR,
+  requestType: 'setup',
+  configuration: { tierLevel: 1, accountId: 'TA-3071-1051-2166', productId: 'PRD-276-377-545' },
+  at: T(0),
+  by: { role: 'system' },
+  params: [
+    { id: 'reseller_tax_id', phase: 'ordering', value: 'IE-1234567', required: true },
+    { id: 'vendor_reseller_id', phase: 'fulfillment', required: true },
+  ],
 };
 const orderInput = {
   id: 'ORD-1234-5678-9012-3456',
@@ -297,6 +315,84 @@ const BASES: readonly Base[] = [
     ],
   },
   {
+    machine: 'connect',
+    input: draftInput,
+    setup: [
+      {
+        type: 'request.validate',
+        requestId: PR,
+        params: [{ id: 'email', valueError: 'no such mailbox' }],
+        at: T(1),
+        by: { role: 'vendor' },
+      },
+    ],
+    version: 2,
+    good: {
+      type: 'request.update',
+      requestId: PR,
+      params: [{ id: 'email', value: 'it@example.com', structuredValue: { verified: false } }],
+      at: T(2),
+      by: { role: 'buyer' },
+    },
+    nested: [['params', 0], ['params', 0, 'structuredValue'], ['by']],
+    refused: [
+      {
+        name: 'submitting with a validation error',
+        code: 'REQUIRED_PARAMETERS_MISSING',
+        command: { type: 'request.submit', requestId: PR, at: T(2), by: { role: 'buyer' } },
+      },
+      {
+        name: 'an edit of a fulfillment parameter',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'request.update',
+          requestId: PR,
+          params: [{ id: 'subscription_id', value: 'x' }],
+          at: T(2),
+          by: { role: 'buyer' },
+        },
+      },
+      {
+        name: 'an edit that writes an error',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'request.update',
+          requestId: PR,
+          params: [{ id: 'email', valueError: 'mine' }],
+          at: T(2),
+          by: { role: 'buyer' },
+        },
+      },
+      {
+        name: 'the vendor editing for the buyer',
+        code: 'FORBIDDEN_ROLE',
+        command: {
+          type: 'request.update',
+          requestId: PR,
+          params: [],
+          at: T(2),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'approving a draft',
+        code: 'INVALID_STATE',
+        command: { ...approvePurchase, at: T(2) },
+      },
+      {
+        name: 'an edit of another request',
+        code: 'UNKNOWN_REQUEST',
+        command: {
+          type: 'request.update',
+          requestId: 'PR-OTHER',
+          params: [],
+          at: T(2),
+          by: { role: 'buyer' },
+        },
+      },
+    ],
+  },
+  {
     machine: 'fulfillment-request',
     input: {
       ...connectInput,
@@ -342,6 +438,115 @@ const BASES: readonly Base[] = [
         name: 'a system approval',
         code: 'FORBIDDEN_ROLE',
         command: { ...approvePurchase, by: { role: 'system' } },
+      },
+      {
+        name: 'an approval with neither a template nor a tile',
+        code: 'INVALID_COMMAND',
+        command: {
+          type: 'request.approve',
+          requestId: PR,
+          params: [{ id: 'subscription_id', value: 'S-1' }],
+          at: T(1),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'a blank activation tile',
+        code: 'INVALID_COMMAND',
+        command: { ...approvePurchase, templateId: undefined, activationTile: ' ' },
+      },
+      {
+        name: 'an edit of a pending request',
+        code: 'INVALID_STATE',
+        command: {
+          type: 'request.update',
+          requestId: PR,
+          params: [{ id: 'email', value: 'x@example.com' }],
+          at: T(1),
+          by: { role: 'buyer' },
+        },
+      },
+    ],
+  },
+  {
+    machine: 'tier-config-request',
+    input: tierConfigInput,
+    setup: [],
+    version: 1,
+    good: {
+      type: 'tcr.inquire',
+      requestId: TCR,
+      params: [{ id: 'reseller_tax_id', valueError: 'not a VAT number' }],
+      templateId: 'TL-tier-inquire',
+      at: T(1),
+      by: { role: 'vendor' },
+    },
+    nested: [['params', 0], ['by']],
+    refused: [
+      {
+        name: 'a blank fail reason',
+        code: 'REASON_REQUIRED',
+        command: {
+          type: 'tcr.fail',
+          requestId: TCR,
+          reason: ' ',
+          at: T(1),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'an approval without the vendor reseller id',
+        code: 'REQUIRED_PARAMETERS_MISSING',
+        command: {
+          type: 'tcr.approve',
+          requestId: TCR,
+          templateId: 'TL-tier',
+          at: T(1),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'an inquire without errors',
+        code: 'NO_PARAMETER_ERRORS',
+        command: { type: 'tcr.inquire', requestId: TCR, at: T(1), by: { role: 'vendor' } },
+      },
+      {
+        name: 'another request id',
+        code: 'UNKNOWN_REQUEST',
+        command: {
+          type: 'tcr.fail',
+          requestId: 'TCR-OTHER',
+          reason: 'duplicate',
+          at: T(1),
+          by: { role: 'vendor' },
+        },
+      },
+      {
+        name: 'a reseller approving',
+        code: 'FORBIDDEN_ROLE',
+        command: {
+          type: 'tcr.approve',
+          requestId: TCR,
+          templateId: 'TL-tier',
+          at: T(1),
+          by: { role: 'buyer' },
+        },
+      },
+      {
+        name: 'an answer while pending',
+        code: 'INVALID_STATE',
+        command: {
+          type: 'tcr.answer',
+          requestId: TCR,
+          params: [],
+          at: T(1),
+          by: { role: 'buyer' },
+        },
+      },
+      {
+        name: 'the tier-2 request approved when nothing waits for it',
+        code: 'INVALID_STATE',
+        command: { type: 'tierConfig.approve', requestId: TCR, at: T(1), by: { role: 'system' } },
       },
     ],
   },

@@ -16,6 +16,7 @@ import {
   mermaidBlocks,
 } from '../../scripts/diagram-render';
 import { type Chromium, openChromium } from '../support/chromium';
+import { MACHINES } from '../support/machines';
 import { edgeCaseMachine } from './edge-cases';
 
 const files = [
@@ -45,7 +46,7 @@ describe('the diagrams, rendered by Mermaid in headless Chromium', () => {
   }, 60_000);
 
   it('finds every diagram: one per machine page, the README one, and the edge cases', () => {
-    expect(diagrams.filter((d) => d.name.startsWith(DIAGRAMS))).toHaveLength(6);
+    expect(diagrams.filter((d) => d.name.startsWith(DIAGRAMS))).toHaveLength(MACHINES.length);
     expect(diagrams.filter((d) => d.name === 'README.md')).toHaveLength(1);
   });
 

@@ -6,13 +6,16 @@
 import {
   FINAL_REQUEST_STATUSES,
   FINAL_SUBSCRIPTION_STATUSES,
+  FINAL_TIER_CONFIG_REQUEST_STATUSES,
   fulfillmentRequestMachine,
   REQUEST_STATUSES,
   SUBSCRIPTION_STATUSES,
   subscriptionMachine,
+  TIER_CONFIG_REQUEST_STATUSES,
+  tierConfigRequestMachine,
 } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
-import { ALL_ON, requestInput, subscriptionInput } from '../support/connect';
+import { ALL_ON, requestInput, subscriptionInput, tierConfigInput } from '../support/connect';
 import { assertInvariants } from '../support/properties';
 import { FULL_RUNS } from '../support/runs';
 
@@ -57,5 +60,16 @@ describe('random command sequences', { timeout: 120_000 }, () => {
       actor: true,
       maxCommands: 40,
     });
+  });
+
+  it('tier configuration request: invariants hold, actor and pure API agree, every status reached', () => {
+    const { visited } = assertInvariants(tierConfigRequestMachine, {
+      input: tierConfigInput({ draft: true, waitsForTier2: true }),
+      finalStatuses: FINAL_TIER_CONFIG_REQUEST_STATUSES,
+      actor: true,
+      maxCommands: 30,
+      numRuns: 400,
+    });
+    expect([...visited].sort()).toEqual([...TIER_CONFIG_REQUEST_STATUSES].sort());
   });
 });

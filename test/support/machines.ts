@@ -3,7 +3,11 @@
  * check and `npm run diagrams` all read this list, and a test fails while an exported machine is
  * missing from it: a new machine is one more line here.
  */
-import { fulfillmentRequestMachine, subscriptionMachine } from 'subscription-machines';
+import {
+  fulfillmentRequestMachine,
+  subscriptionMachine,
+  tierConfigRequestMachine,
+} from 'subscription-machines';
 import {
   marketplaceAgreementMachine,
   marketplaceOrderMachine,
@@ -35,6 +39,7 @@ export function* stateNodes(node: StateNode): Generator<StateNode> {
 export const MACHINES: readonly ListedMachine[] = [
   { name: 'subscriptionMachine', from: 'subscription-machines', diagram: 'connect-subscription', machine: subscriptionMachine },
   { name: 'fulfillmentRequestMachine', from: 'subscription-machines', diagram: 'connect-fulfillment-request', machine: fulfillmentRequestMachine },
+  { name: 'tierConfigRequestMachine', from: 'subscription-machines', diagram: 'connect-tier-config-request', machine: tierConfigRequestMachine },
   { name: 'marketplaceOrderMachine', from: 'subscription-machines/marketplace', diagram: 'marketplace-order', machine: marketplaceOrderMachine },
   { name: 'marketplaceSubscriptionMachine', from: 'subscription-machines/marketplace', diagram: 'marketplace-subscription', machine: marketplaceSubscriptionMachine },
   { name: 'marketplaceAgreementMachine', from: 'subscription-machines/marketplace', diagram: 'marketplace-agreement', machine: marketplaceAgreementMachine },

@@ -2,7 +2,11 @@
  * One or more inputs for every machine the package exports, chosen so that together they reach
  * every status: the tamper test, the persistence property and the differential test walk from them.
  */
-import { fulfillmentRequestMachine, subscriptionMachine } from 'subscription-machines';
+import {
+  fulfillmentRequestMachine,
+  subscriptionMachine,
+  tierConfigRequestMachine,
+} from 'subscription-machines';
 import {
   marketplaceAgreementMachine,
   marketplaceOrderMachine,
@@ -10,7 +14,7 @@ import {
 } from 'subscription-machines/marketplace';
 import { opencellSubscriptionMachine } from 'subscription-machines/opencell';
 import type { AnyStateMachine } from 'xstate';
-import { ALL_ON, requestInput, subscriptionInput } from './connect';
+import { ALL_ON, requestInput, subscriptionInput, tierConfigInput } from './connect';
 
 export interface Subject {
   /** The export's name, as in `test/support/machines.ts`. */
@@ -31,6 +35,14 @@ export const SUBJECTS: readonly Subject[] = [
     inputs: [
       requestInput({ capabilities: ALL_ON, draft: true }),
       requestInput({ capabilities: ALL_ON }),
+    ],
+  },
+  {
+    name: 'tierConfigRequestMachine',
+    machine: tierConfigRequestMachine,
+    inputs: [
+      tierConfigInput({ draft: true, waitsForTier2: true }),
+      tierConfigInput({ requestType: 'update', draft: true }),
     ],
   },
   {
