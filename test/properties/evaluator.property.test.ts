@@ -18,7 +18,7 @@ import {
 } from 'xstate';
 import { chartStep, create } from '../../src/core/step';
 import { intent, materialise } from '../support/properties';
-import { runs } from '../support/runs';
+import { FULL_RUNS, runs } from '../support/runs';
 import { SUBJECTS } from '../support/subjects';
 
 const COMMANDS_PER_MACHINE = 10_000;
@@ -127,7 +127,7 @@ describe.each(SUBJECTS.map((s) => [s.name, s] as const))('%s', (_, { machine, in
     );
     expect(commands).toBeGreaterThanOrEqual(RUNS * RUN_LENGTH);
     // Many random commands are accepted, so the comparison covers the chart, not only refusals.
-    expect(compared).toBeGreaterThan(commands / 5);
+    if (FULL_RUNS) expect(compared).toBeGreaterThan(commands / 5);
     console.info(
       `${machine.id}: ${compared} accepted commands compared with XState, of ${commands}`,
     );
