@@ -53,51 +53,57 @@ const draftOf = (params: Parameter[]): Partial<FulfillmentRequestInput> => ({
   params,
 });
 
-describe('a draft is submitted only with every required ordering value and no error', () => {
+describe('a submitted draft goes on by its ordering parameters', () => {
   const c = requestCommands();
+  const submit = () => c('request.submit', { requestId: ID });
 
-  it('refuses a draft whose required ordering parameter is empty, naming it', () => {
+  it('an empty required ordering value sends it to inquiring, not to pending', () => {
     const draft = reach(draftOf([{ id: 'email', phase: 'ordering', required: true }]));
-    expect(refusal(draft, c('request.submit', { requestId: ID }))).toEqual({
-      code: 'REQUIRED_PARAMETERS_MISSING',
-      message: 'ordering parameters need valid values first: email',
-      details: { parameters: ['email'] },
+    expect(execute(machine, draft, submit())).toMatchObject({
+      ok: true,
+      snapshot: { value: 'inquiring' },
     });
   });
 
-  it('counts a blank value as empty', () => {
+  it('a blank required value counts as empty', () => {
     const draft = reach(draftOf([{ id: 'email', phase: 'ordering', required: true, value: '  ' }]));
-    expect(refusal(draft, c('request.submit', { requestId: ID })).details).toEqual({
-      parameters: ['email'],
-    });
+    expect(execute(machine, draft, submit())).toMatchObject({ snapshot: { value: 'inquiring' } });
   });
 
-  it('names a parameter both empty and in error once, after the other empty ones', () => {
-    const draft = reach(
-      draftOf([
-        { id: 'email', phase: 'ordering', required: true, valueError: 'required' },
-        { id: 'country', phase: 'ordering', required: true },
-        { id: 'note', phase: 'ordering', value: 'x', valueError: 'too short' },
-        { id: 'tenant', phase: 'fulfillment', required: true },
-      ]),
-    );
-    expect(refusal(draft, c('request.submit', { requestId: ID }))).toMatchObject({
-      message: 'ordering parameters need valid values first: email, country, note',
-      details: { parameters: ['email', 'country', 'note'] },
-    });
-  });
-
-  it('submits a draft whose only empty required parameters are fulfillment ones', () => {
+  it('with every required ordering value it goes to pending, whatever fulfillment lacks', () => {
     const draft = reach(
       draftOf([
         { id: 'email', phase: 'ordering', required: true, value: 'a@example.com' },
+        { id: 'note', phase: 'ordering' },
         { id: 'tenant', phase: 'fulfillment', required: true },
       ]),
     );
-    expect(execute(machine, draft, c('request.submit', { requestId: ID }))).toMatchObject({
-      ok: true,
-      snapshot: { value: 'pending' },
+    expect(execute(machine, draft, submit())).toMatchObject({ snapshot: { value: 'pending' } });
+  });
+
+  it('ordering errors the vendor left keep it in draft, named in the refusal', () => {
+    const draft = reach(
+      draftOf([
+        { id: 'email', phase: 'ordering', required: true, value: 'a', valueError: 'not a mailbox' },
+        { id: 'country', phase: 'ordering', required: true },
+        { id: 'note', phase: 'ordering', value: 'x', valueError: 'too short' },
+        { id: 'tenant', phase: 'fulfillment', valueError: 'ignored here' },
+      ]),
+    );
+    expect(refusal(draft, submit())).toEqual({
+      code: 'REQUIRED_PARAMETERS_MISSING',
+      message: 'ordering parameters carry errors to fix first: email, note',
+      details: { parameters: ['email', 'note'] },
     });
+  });
+
+  it('a draft that needs tier configuration goes to tiers_setup even with a value missing', () => {
+    const draft = reach({
+      ...draftOf([{ id: 'email', phase: 'ordering', required: true }]),
+      tierConfigRequired: true,
+      capabilities: { draftValidation: true, resellerAuthorizationLevel: 1 },
+    });
+    expect(execute(machine, draft, submit())).toMatchObject({ snapshot: { value: 'tiers_setup' } });
   });
 });
 
@@ -127,7 +133,7 @@ describe('draft validation of change requests', () => {
     expect(start(machine, input).value).toBe('pending');
   });
 
-  it('a change draft is refused on an empty required ordering value, then submitted', () => {
+  it('a change draft with an empty required ordering value is submitted to inquiring', () => {
     const c = requestCommands();
     const draft = reach({
       requestType: 'change',
@@ -136,17 +142,10 @@ describe('draft validation of change requests', () => {
       params: [{ id: 'email', phase: 'ordering', required: true }],
     });
     expect(draft.value).toBe('draft');
-    expect(refusal(draft, c('request.submit', { requestId: ID })).code).toBe(
-      'REQUIRED_PARAMETERS_MISSING',
-    );
-    const validated = execute(
-      machine,
-      draft,
-      c('request.validate', { requestId: ID, params: [{ id: 'email', value: 'a@example.com' }] }),
-    );
-    if (!validated.ok) throw new Error(validated.rejection.message);
-    const submitted = execute(machine, validated.snapshot, c('request.submit', { requestId: ID }));
-    expect(submitted).toMatchObject({ ok: true, snapshot: { value: 'pending' } });
+    expect(execute(machine, draft, c('request.submit', { requestId: ID }))).toMatchObject({
+      ok: true,
+      snapshot: { value: 'inquiring' },
+    });
   });
 });
 
@@ -385,79 +384,25 @@ describe('every request command is for this request', () => {
   );
 });
 
-describe('the messages of the parameter rules', () => {
-  it('names the fulfillment parameter an ordering command touched', () => {
+describe('validating an inquiring request needs its dynamic validation switch', () => {
+  it.each([
+    ['purchase', 'inquiringValidation'],
+    ['change', 'changeInquiringValidation'],
+  ] as const)('a %s request needs %s', (requestType, capability) => {
     const c = requestCommands();
-    const inquiring = reach({}, [
+    const inquiring = reach({ requestType }, [
       c('request.inquire', { requestId: ID, params: [{ id: 'email', valueError: 'bad' }] }),
     ]);
-    const answer = c('request.answer', {
-      requestId: ID,
-      params: [{ id: 'subscription_id', value: 'E1' }],
-    });
-    expect(refusal(inquiring, answer)).toEqual({
-      code: 'INVALID_COMMAND',
-      message: 'request.answer writes ordering parameters; subscription_id is fulfillment',
-      details: { parameters: ['subscription_id'] },
-    });
-  });
-
-  it('names every ordering parameter an approval touched, in the plural', () => {
-    const c = requestCommands();
-    const approve = c('request.approve', {
-      requestId: ID,
-      templateId: 'TL-1',
-      params: [
-        { id: 'email', value: 'x@example.com' },
-        { id: 'seats_note', value: 'ten' },
-      ],
-    });
-    expect(refusal(reach({}), approve)).toMatchObject({
-      code: 'INVALID_COMMAND',
-      message: 'request.approve writes fulfillment parameters; email, seats_note are ordering',
-    });
-  });
-
-  it('explains an inquire with nothing to show the buyer', () => {
-    const c = requestCommands();
-    expect(refusal(reach({}), c('request.inquire', { requestId: ID }))).toEqual({
-      code: 'NO_PARAMETER_ERRORS',
-      message: 'an inquire needs at least one ordering parameter with a valueError',
-    });
-  });
-
-  it('counts the errors an inquire itself sets', () => {
-    const c = requestCommands();
-    const inquire = c('request.inquire', {
-      requestId: ID,
-      params: [{ id: 'seats_note', valueError: 'say how many' }],
-    });
-    expect(execute(machine, reach({}), inquire)).toMatchObject({
-      ok: true,
-      snapshot: { value: 'inquiring' },
-    });
-  });
-
-  it('lists the required fulfillment parameters an approval leaves empty', () => {
-    const c = requestCommands();
-    const approve = c('request.approve', { requestId: ID, templateId: 'TL-1' });
-    expect(refusal(reach({}), approve)).toEqual({
-      code: 'REQUIRED_PARAMETERS_MISSING',
-      message: 'required fulfillment parameters have no value: subscription_id',
-      details: { parameters: ['subscription_id'] },
-    });
-  });
-
-  it('names the capability that validating an inquiring request needs', () => {
-    const c = requestCommands();
-    const inquiring = reach({}, [
+    const on = reach({ requestType, capabilities: { [capability]: true } }, [
       c('request.inquire', { requestId: ID, params: [{ id: 'email', valueError: 'bad' }] }),
     ]);
-    expect(refusal(inquiring, c('request.validate', { requestId: ID, params: [] }))).toEqual({
+    const validate = c('request.validate', { requestId: ID, params: [] });
+    expect(refusal(inquiring, validate)).toEqual({
       code: 'CAPABILITY_DISABLED',
-      message: 'validating an inquiring request needs the inquiringValidation capability',
-      details: { capability: 'inquiringValidation' },
+      message: `request.validate on an inquiring ${requestType} request needs the ${capability} capability`,
+      details: { capability },
     });
+    expect(execute(machine, on, validate).ok).toBe(true);
   });
 });
 
