@@ -227,7 +227,9 @@ describe('an approval needs every required fulfillment value', () => {
 describe('a reason is required, and not blank', () => {
   it.each([undefined, '', '   '])('a fail with reason %j is refused', (reason) => {
     const c = requestCommands();
-    const fail = c('request.fail', { requestId: ID, ...(reason === undefined ? {} : { reason }) });
+    // A missing reason is what the rule is for, so the payload leaves its type here.
+    const payload = { requestId: ID, ...(reason === undefined ? {} : { reason }) };
+    const fail = c('request.fail', payload as { requestId: string; reason: string });
     expect(refusal(reach({}), fail).code).toBe('REASON_REQUIRED');
   });
 });
