@@ -3,7 +3,7 @@
  * show, when the client may process it again, what failing needs, and the messages users read.
  */
 import { describe, expect, it } from 'vitest';
-import { execute, start } from '../../src/index';
+import { execute } from '../../src/index';
 import { marketplaceOrderMachine as machine } from '../../src/marketplace';
 import { expectRefusal, runPure } from './drive';
 import { answer, cmd, domainTaken, input, place, query, withError } from './order.fixtures';
