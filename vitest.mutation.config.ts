@@ -43,7 +43,7 @@ export default mergeConfig(
       testTimeout: 60_000,
       sequence: { sequencer: QuickFirst },
       // Property tests read this to cap their runs (test/support/runs.ts); `npm test` never sets it.
-      env: { MUTATION_NUM_RUNS: '20' },
+      env: { MUTATION_NUM_RUNS: '10' },
       projects: [
         {
           extends: true,
