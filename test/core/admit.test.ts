@@ -198,3 +198,81 @@ describe('only a guard whose condition holds explains a refusal', () => {
     });
   });
 });
+
+describe('admission edges', () => {
+  const machine = fulfillmentRequestMachine;
+
+  it('a command that is not an object is refused without naming a field', () => {
+    const result = execute(machine, start(machine, requestInput()), null as never);
+    expect(result.ok || result.rejection.code).toBe('INVALID_COMMAND');
+    expect(result.ok || result.rejection.details).toBeUndefined();
+  });
+
+  it('a forbidden role is told every role that may send the command', () => {
+    const c = requestCommands();
+    const command = c('request.inquire', {
+      requestId: ID,
+      params: [{ id: 'email', valueError: 'bad' }],
+      by: { role: 'buyer' },
+    });
+    expect(refusal(machine, start(machine, requestInput()), command)).toEqual({
+      code: 'FORBIDDEN_ROLE',
+      message: 'buyer may not send request.inquire (only vendor, system)',
+    });
+  });
+});
+
+describe("a subscription's request commands", () => {
+  const PR = subscriptionInput().purchaseRequestId;
+
+  it('a refusal by the open request names the request and its status', () => {
+    const s = subscriptionCommands();
+    const snapshot = start(subscriptionMachine, subscriptionInput());
+    const approve = s('request.approve', { requestId: PR, templateId: 'TL' });
+    const result = execute(subscriptionMachine, snapshot, approve);
+    expect(result.ok || result.rejection).toMatchObject({
+      code: 'REQUIRED_PARAMETERS_MISSING',
+      message: `request ${PR} (pending): required fulfillment parameters have no value: subscription_id`,
+      details: { parameters: ['subscription_id'], requestId: PR, requestStatus: 'pending' },
+    });
+  });
+
+  it('a tick with no open request is a no-op', () => {
+    const s = subscriptionCommands();
+    const processing = start(subscriptionMachine, subscriptionInput());
+    const active = execute(
+      subscriptionMachine,
+      processing,
+      s('request.approve', {
+        requestId: PR,
+        templateId: 'TL',
+        params: [{ id: 'subscription_id', value: 'E' }],
+      }),
+    );
+    if (!active.ok) throw new Error(active.rejection.message);
+    expect(active.snapshot.context.pendingRequest).toBeNull();
+    const tick = execute(subscriptionMachine, active.snapshot, s('clock.tick', {}));
+    expect(tick).toMatchObject({ ok: true, snapshot: { value: 'active' } });
+    expect(tick.ok && tick.snapshot.context.version).toBe(active.snapshot.context.version);
+  });
+
+  it('a tick at the planned date moves the open scheduled request to pending', () => {
+    const s = subscriptionCommands();
+    const input = subscriptionInput({ capabilities: { scheduling: { purchase: true } } });
+    const snapshot = start(subscriptionMachine, input);
+    const plannedDate = '2026-03-01T00:00:00Z';
+    const scheduled = execute(
+      subscriptionMachine,
+      snapshot,
+      s('request.schedule', { requestId: PR, plannedDate }),
+    );
+    if (!scheduled.ok) throw new Error(scheduled.rejection.message);
+    expect(scheduled.snapshot.context.pendingRequest?.status).toBe('scheduled');
+    const due = execute(
+      subscriptionMachine,
+      scheduled.snapshot,
+      s('clock.tick', { at: plannedDate }),
+    );
+    expect(due.ok && due.snapshot.context.pendingRequest?.status).toBe('pending');
+  });
+});
