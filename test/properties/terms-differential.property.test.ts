@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, parseInstant } from '../../src/core/time';
 import { addPeriods, type Period, type PeriodCode, parsePeriod } from '../../src/terms';
+import { FULL_RUNS, runs } from '../support/runs';
 import { intlBoundary, offsetAt, transitions } from '../terms/support/intl-oracle';
 import { legacyBoundary } from '../terms/support/legacy';
 
@@ -140,15 +141,16 @@ describe('addPeriods equals the legacy arithmetic and an Intl oracle', () => {
             (nearWestUnderAnHour(zone, start) || nearWestUnderAnHour(zone, intl.instant))
           );
         }),
-        { numRuns: RUNS_PER_ZONE },
+        { numRuns: runs(RUNS_PER_ZONE) },
       );
       // The aimed cases do land in skipped and repeated wall times, wherever the zone has any.
-      if (changes.length > 0) {
+      if (FULL_RUNS && changes.length > 0) {
         expect(seen.gaps).toBeGreaterThan(0);
         expect(seen.overlaps).toBeGreaterThan(0);
       }
       // The sub-hour western zones do exercise the legacy bug; the others never disagree.
       const subHourWest = ['Europe/Dublin', 'Africa/Casablanca', 'Africa/Monrovia'];
+      if (!FULL_RUNS) return;
       if (zone !== null && subHourWest.includes(zone)) expect(seen.legacyWrong).toBeGreaterThan(0);
       else expect(seen.legacyWrong).toBe(0);
     },

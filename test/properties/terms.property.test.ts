@@ -20,6 +20,7 @@ import {
   periodContaining,
   type TermsOptions,
 } from '../../src/terms';
+import { runs } from '../support/runs';
 
 const ms = (text: string) => parseInstant(text) ?? Number.NaN;
 
@@ -91,7 +92,7 @@ describe('additivity, counted from the same anchor', () => {
           expect(periodContaining(s, p, x, o).index).toBe(a + b);
         },
       ),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -102,7 +103,7 @@ describe('additivity, counted from the same anchor', () => {
         expect(lhs).toBe(addPeriods(s, '1m', k * n, o));
         if (k === 12) expect(lhs).toBe(addPeriods(s, '1y', n, o));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -119,7 +120,7 @@ describe('additivity, counted from the same anchor', () => {
         fc.pre(new Date(ms(s)).getUTCDate() <= 28);
         expect(addPeriods(addPeriods(s, p, a), p, b)).toBe(addPeriods(s, p, a + b));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
@@ -134,7 +135,7 @@ describe('periodContaining', () => {
         expect(from).toBe(addPeriods(s, p, index, o));
         expect(to).toBe(addPeriods(s, p, index + 1, o));
       }),
-      { numRuns: 4000 },
+      { numRuns: runs(4000) },
     );
   });
 
@@ -146,7 +147,7 @@ describe('periodContaining', () => {
         const before = formatInstant(ms(b) - 1);
         expect(periodContaining(s, p, before, o)).toMatchObject({ to: b, index: n - 1 });
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
@@ -160,7 +161,7 @@ describe('the other functions agree with periodContaining', () => {
         expect(ms(next)).toBeGreaterThan(ms(after));
         expect(next).toBe(addPeriods(s, p, Math.max(index + 1, 1), o));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -173,7 +174,7 @@ describe('the other functions agree with periodContaining', () => {
         expect(f).toBeLessThan(1);
         expect(f).toBe((ms(at) - ms(from)) / (ms(to) - ms(from)));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -190,7 +191,7 @@ describe('the other functions agree with periodContaining', () => {
         }
         expect(list).toEqual(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

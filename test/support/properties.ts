@@ -16,6 +16,7 @@ import { exampleCommands } from 'subscription-machines/testing';
 import { expect } from 'vitest';
 import { type AnyStateMachine, createActor, type InputFrom } from 'xstate';
 import { formatInstant, parseInstant } from '../../src/core/time';
+import { runs } from './runs';
 
 const MUTATIONS = [
   'none',
@@ -174,7 +175,7 @@ export function assertInvariants<M extends AnyStateMachine>(
         }
       },
     ),
-    { numRuns: options.numRuns ?? 500 },
+    { numRuns: runs(options.numRuns ?? 500) },
   );
   return { visited, accepted };
 }
