@@ -98,7 +98,7 @@ const ALL_LIVES: readonly Life[] = [
       agreementId: 'AGR-1234-5678-9012-3456',
       at: at(0),
       by: { role: 'client' },
-      parameters: [{ id: 'PAR-domain', value: 'contoso.com' }],
+      parameters: { ordering: [{ externalId: 'domain', value: 'contoso.com' }] },
     },
     command: (n) =>
       n === 1
@@ -106,13 +106,15 @@ const ALL_LIVES: readonly Life[] = [
         : n % 2 === 0
           ? {
               type: 'order.query',
-              parameters: [{ id: 'PAR-domain', error: { id: 'ERR-1', message: 'taken' } }],
+              parameters: {
+                ordering: [{ externalId: 'domain', error: { id: 'ERR-1', message: 'taken' } }],
+              },
               at: at(n),
               by: { role: 'vendor' },
             }
           : {
               type: 'order.process',
-              parameters: [{ id: 'PAR-domain', value: `c${n}.com` }],
+              parameters: { ordering: [{ externalId: 'domain', value: `c${n}.com` }] },
               at: at(n),
               by: { role: 'client' },
             },
