@@ -17,7 +17,7 @@ import {
 } from '../core/schema';
 import type { CommandSpec } from '../core/spec';
 import { dayAfter } from '../core/time';
-import { resolveCapabilities } from './capabilities';
+import { type Capabilities, resolveCapabilities } from './capabilities';
 import {
   hasError,
   hasValue,
@@ -220,7 +220,22 @@ const inputSchema = object({
 export function requestContext(input: FulfillmentRequestInput): FulfillmentRequestContext {
   const error = inputSchema(input, 'input');
   if (error) throw new TypeError(`fulfillmentRequestMachine ${error}`);
-  const capabilities = resolveCapabilities(input.capabilities, 'fulfillmentRequestMachine');
+  return contextOf(input, resolveCapabilities(input.capabilities, 'fulfillmentRequestMachine'));
+}
+
+/**
+ * The context of a request the subscription opens from its own checked data and an admitted
+ * command: its capabilities are already resolved, so they are taken as they are.
+ */
+export function trustedRequestContext(input: unknown): FulfillmentRequestContext {
+  const trusted = input as FulfillmentRequestInput;
+  return contextOf(trusted, trusted.capabilities as Capabilities);
+}
+
+function contextOf(
+  input: FulfillmentRequestInput,
+  capabilities: Capabilities,
+): FulfillmentRequestContext {
   const disabled = requestTypeEnabled(capabilities, input.requestType);
   if (disabled)
     throw new TypeError(`fulfillmentRequestMachine input.requestType: ${disabled.message}`);

@@ -8,7 +8,12 @@ import type { SnapshotOf } from '../core/api';
 import { commandMachine, guardImplementations } from '../core/machine';
 import type { MachineSpec } from '../core/spec';
 import { applyUpdates } from './parameters';
-import { type RequestCommandType, requestCommands, requestContext } from './request.commands';
+import {
+  type RequestCommandType,
+  requestCommands,
+  requestContext,
+  trustedRequestContext,
+} from './request.commands';
 import {
   REQUEST_SCHEMA,
   requestContextSchema,
@@ -64,6 +69,7 @@ const requestSpec: MachineSpec<FulfillmentRequestContext> = {
   invariants: requestInvariants,
   subjectIds: (c) => ({ subscriptionId: c.subscriptionId, requestId: c.id }),
   output: ({ status, context }) => requestOutput(context, status as FinalRequestStatus),
+  trustedContext: trustedRequestContext,
 };
 
 const base = /*#__PURE__*/ setup({

@@ -176,6 +176,12 @@ export interface MachineSpec<Context = AnyContext> {
   readonly graphKey?: (subject: Subject<Context>) => string;
   /** Live children as plain data, for snapshots built without an actor (pure API, restore). */
   readonly children?: (subject: Subject<Context>) => Readonly<Record<string, PersistedChild>>;
+  /**
+   * The context of an input the library built itself from a subject's own, already checked data
+   * (the Connect subscription opening a request): the machine's context factory without its input
+   * checks. Used by a trusted creation only; any other input goes through the factory.
+   */
+  readonly trustedContext?: (input: unknown) => Context;
   /** Commands handed to a child machine (the Connect subscription's open request). */
   readonly delegate?: Delegation<Context>;
   /** Splits the context for persistence: fields moved out of `context` into the top level. */

@@ -176,8 +176,10 @@ export function create(
   }
   const init = { type: 'xstate.init', input };
   const factory = machine.config.context as unknown;
-  const context =
-    typeof factory === 'function'
+  const trusted = options.trusted ? compiled.spec.trustedContext : undefined;
+  const context = trusted
+    ? trusted(input)
+    : typeof factory === 'function'
       ? factory({ input, self: live?.self, spawn: noSpawn })
       : (factory ?? {});
   const evaluator = new Evaluator(machine, chart, live);
