@@ -187,7 +187,11 @@ function explain(
       if (refusal) return refusal;
     }
   }
-  const blamed = failures[0];
+  // A host's guard that threw, else the first whose condition held: a routing guard that did not
+  // route (its `when` false) is not why the command was refused.
+  const holds = (f: { readonly guard: string }) =>
+    compiled.spec.guards[f.guard]?.when?.(context, command as never) !== false;
+  const blamed = failures.find((f) => f.error !== undefined) ?? failures.find(holds) ?? failures[0];
   if (blamed === undefined)
     return refuse('INVALID_STATE', `${command.type} is not allowed in ${subject.status}`);
   const why = blamed.error === undefined ? 'refused' : `threw: ${blamed.error}`;

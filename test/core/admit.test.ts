@@ -185,6 +185,23 @@ describe("a host guard's refusal is explained by the guard that refused", () => 
   });
 });
 
+describe('a host policy on a command with several routes blames the guard that refused', () => {
+  it('a draft submitted under a host canSubmit that says no blames canSubmit, not a route', () => {
+    const machine = fulfillmentRequestMachine.provide({ guards: { canSubmit: () => false } });
+    const c = requestCommands();
+    const draft = start(
+      machine,
+      requestInput({ draft: true, capabilities: { draftValidation: true } }),
+    );
+    expect(draft.value).toBe('draft');
+    expect(refusal(machine, draft, c('request.submit', { requestId: ID }))).toEqual({
+      code: 'INVALID_STATE',
+      message: 'request.submit in draft: guard canSubmit refused',
+      details: { guard: 'canSubmit' },
+    });
+  });
+});
+
 describe('only a guard whose condition holds explains a refusal', () => {
   it('a Change order with a past terminationDate is refused for carrying it, not for its date', () => {
     const machine = marketplaceSubscriptionMachine;
