@@ -170,7 +170,7 @@ const when = (audit: Readonly<Record<string, unknown>> | undefined, event: strin
  *
  * const order = fromMarketplaceOrder(await (await fetch(`${api}/v1/commerce/orders/${id}`)).json());
  * execute(marketplaceOrderMachine, order, {
- *   type: 'order.complete', templateId: 'TPL-1234-4444', at: new Date().toISOString(),
+ *   type: 'order.complete', templateId: 'TPL-1234-4444', at: completedAt, // your clock: time is an input
  *   by: { role: 'vendor' },
  * });
  * ```
