@@ -93,6 +93,14 @@ export async function stepBench(): Promise<string> {
       },
     },
     {
+      // What any JSON round trip costs before the library does anything: the floor of the row above.
+      name: 'JSON.parse + JSON.stringify of the snapshot alone',
+      ops: N,
+      run: () => {
+        for (let i = 0; i < N; i++) JSON.stringify(JSON.parse(texts[i] as string));
+      },
+    },
+    {
       name: 'can()',
       ops: N,
       run: () => {
@@ -121,6 +129,11 @@ export async function stepBench(): Promise<string> {
       {
         name: 'JSON round trip vs bare transition() (target ≥ 0.5×)',
         us: t('JSON → restore → execute → persist → JSON'),
+        against: bare,
+      },
+      {
+        name: '  of which JSON.parse + JSON.stringify alone',
+        us: t('JSON.parse + JSON.stringify of the snapshot alone'),
         against: bare,
       },
       { name: 'can() vs bare transition()       (target ≥ 10×)', us: t('can()'), against: bare },
