@@ -7,7 +7,6 @@
 import {
   type CommandOf,
   execute,
-  explain,
   type FulfillmentRequestInput,
   fulfillmentRequestMachine as machine,
   type Parameter,
@@ -16,28 +15,17 @@ import {
 } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
 import { requestCommands, requestInput } from '../support/connect';
+import { reachFrom, refusalOf } from '../support/rules';
 
 type Command = CommandOf<typeof machine>;
 type Snapshot = SnapshotOf<typeof machine>;
 const ID = requestInput().id;
 
 function reach(input: Partial<FulfillmentRequestInput>, commands: readonly Command[] = []) {
-  let snapshot: Snapshot = start(machine, requestInput(input));
-  for (const command of commands) {
-    const result = execute(machine, snapshot, command);
-    if (!result.ok) throw new Error(`${command.type}: ${result.rejection.message}`);
-    snapshot = result.snapshot;
-  }
-  return snapshot;
+  return reachFrom(machine, start(machine, requestInput(input)), commands);
 }
 
-function refusal(snapshot: Snapshot, command: Command) {
-  const result = execute(machine, snapshot, command);
-  if (result.ok) throw new Error(`${command.type} was accepted`);
-  expect(explain(machine, snapshot, command)).toEqual(result.rejection);
-  const { code, message, details } = result.rejection;
-  return details === undefined ? { code, message } : { code, message, details };
-}
+const refusal = (snapshot: Snapshot, command: Command) => refusalOf(machine, snapshot, command);
 
 const PARAMS: Parameter[] = [
   { id: 'email', phase: 'ordering', required: true, value: 'ops@example.com' },

@@ -7,7 +7,6 @@
 import {
   type CommandOf,
   execute,
-  explain,
   type FulfillmentRequestInput,
   fulfillmentRequestMachine as machine,
   type Parameter,
@@ -18,6 +17,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { formatInstant, parseInstant } from '../../src/core/time';
 import { ALL_ON, requestCommands, requestInput, T0 } from '../support/connect';
+import { reachFrom, refusalOf } from '../support/rules';
 
 type Command = CommandOf<typeof machine>;
 type Snapshot = SnapshotOf<typeof machine>;
@@ -29,23 +29,11 @@ const later = (at: string, ms: number) => formatInstant((parseInstant(at) ?? Num
 
 /** Creates a request and applies `commands`, failing on any refusal. */
 function reach(input: Partial<FulfillmentRequestInput>, commands: readonly Command[] = []) {
-  let snapshot: Snapshot = start(machine, requestInput(input));
-  for (const command of commands) {
-    const result = execute(machine, snapshot, command);
-    if (!result.ok) throw new Error(`${command.type}: ${result.rejection.message}`);
-    snapshot = result.snapshot;
-  }
-  return snapshot;
+  return reachFrom(machine, start(machine, requestInput(input)), commands);
 }
 
 /** The code, message and details of the refusal of `command` (the pure API and explain agree). */
-function refusal(snapshot: Snapshot, command: Command) {
-  const result = execute(machine, snapshot, command);
-  if (result.ok) throw new Error(`${command.type} was accepted`);
-  expect(explain(machine, snapshot, command)).toEqual(result.rejection);
-  const { code, message, details } = result.rejection;
-  return details === undefined ? { code, message } : { code, message, details };
-}
+const refusal = (snapshot: Snapshot, command: Command) => refusalOf(machine, snapshot, command);
 
 const draftOf = (params: Parameter[]): Partial<FulfillmentRequestInput> => ({
   draft: true,

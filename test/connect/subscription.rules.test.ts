@@ -6,7 +6,6 @@
 import {
   type CommandOf,
   execute,
-  explain,
   subscriptionMachine as machine,
   type NewSubscriptionInput,
   type RequestType,
@@ -16,6 +15,7 @@ import {
 } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
 import { ALL_ON, subscriptionCommands, subscriptionInput } from '../support/connect';
+import { reachFrom, refusalOf } from '../support/rules';
 
 type Command = CommandOf<typeof machine>;
 type Snapshot = SnapshotOf<typeof machine>;
@@ -23,22 +23,10 @@ type Commands = ReturnType<typeof subscriptionCommands>;
 const PR = subscriptionInput().purchaseRequestId;
 
 function reach(overrides: Partial<NewSubscriptionInput>, commands: readonly Command[]) {
-  let snapshot: Snapshot = start(machine, subscriptionInput(overrides));
-  for (const command of commands) {
-    const result = execute(machine, snapshot, command);
-    if (!result.ok) throw new Error(`${command.type}: ${result.rejection.message}`);
-    snapshot = result.snapshot;
-  }
-  return snapshot;
+  return reachFrom(machine, start(machine, subscriptionInput(overrides)), commands);
 }
 
-function refusal(snapshot: Snapshot, command: Command) {
-  const result = execute(machine, snapshot, command);
-  if (result.ok) throw new Error(`${command.type} was accepted`);
-  expect(explain(machine, snapshot, command)).toEqual(result.rejection);
-  const { code, message, details } = result.rejection;
-  return details === undefined ? { code, message } : { code, message, details };
-}
+const refusal = (snapshot: Snapshot, command: Command) => refusalOf(machine, snapshot, command);
 
 const create = (c: Commands, requestId: string, requestType: RequestType) =>
   c('request.create', { requestId, requestType } as never);

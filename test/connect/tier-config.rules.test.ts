@@ -6,7 +6,6 @@
 import {
   type CommandOf,
   execute,
-  explain,
   tierConfigRequestMachine as machine,
   type SnapshotOf,
   start,
@@ -14,6 +13,7 @@ import {
 } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
 import { ALL_ON, tierConfigCommands, tierConfigInput } from '../support/connect';
+import { reachFrom, refusalOf } from '../support/rules';
 
 type Command = CommandOf<typeof machine>;
 type Snapshot = SnapshotOf<typeof machine>;
@@ -22,22 +22,10 @@ const ID = tierConfigInput().id;
 const OTHER = 'TCR-0000-0000-0000-999';
 
 function reach(input: Partial<TierConfigRequestInput>, commands: readonly Command[] = []) {
-  let snapshot: Snapshot = start(machine, tierConfigInput(input));
-  for (const command of commands) {
-    const result = execute(machine, snapshot, command);
-    if (!result.ok) throw new Error(`${command.type}: ${result.rejection.message}`);
-    snapshot = result.snapshot;
-  }
-  return snapshot;
+  return reachFrom(machine, start(machine, tierConfigInput(input)), commands);
 }
 
-function refusal(snapshot: Snapshot, command: Command) {
-  const result = execute(machine, snapshot, command);
-  if (result.ok) throw new Error(`${command.type} was accepted`);
-  expect(explain(machine, snapshot, command)).toEqual(result.rejection);
-  const { code, message, details } = result.rejection;
-  return details === undefined ? { code, message } : { code, message, details };
-}
+const refusal = (snapshot: Snapshot, command: Command) => refusalOf(machine, snapshot, command);
 
 const inquire = (c: Commands) =>
   c('tcr.inquire', {
