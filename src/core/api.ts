@@ -12,7 +12,6 @@ import type {
   SnapshotFrom,
   StateValueFrom,
 } from 'xstate';
-import { typeOf } from './command';
 import { compiledOf } from './compiled';
 import { chartFailure, snapshotOf } from './machine';
 import { type Refusal, type Rejection, type RejectionCode, refuse } from './rejection';
@@ -127,7 +126,7 @@ function verdictOf(machine: AnyStateMachine, snapshot: unknown, command: unknown
   try {
     return judge(machine, subject, command);
   } catch (error) {
-    return { kind: 'rejected', refusal: chartFailure(typeOf(command), error) };
+    return { kind: 'rejected', refusal: chartFailure(command, error) };
   }
 }
 
@@ -220,7 +219,7 @@ export function execute<M extends AnyStateMachine>(
   try {
     result = step(machine, subject, command);
   } catch (error) {
-    const refusal = chartFailure(typeOf(command), error);
+    const refusal = chartFailure(command, error);
     return { ok: false, snapshot, rejection: rejectionFor<M>(snapshot, command, refusal) };
   }
   const { verdict } = result;

@@ -44,21 +44,26 @@ type Scope = ActorScope<Snapshot, EventObject>;
 type Implementations = MachineImplementationsSimplified<MachineContext, EventObject>;
 type Children = Record<string, AnyActorRef | undefined>;
 
+/** An event's `type`, read once; `undefined` when reading it throws (a hostile Proxy or getter). */
+function readType(event: unknown): unknown {
+  try {
+    return typeof event === 'object' && event !== null ? Reflect.get(event, 'type') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** XState's own events (`xstate.init`, `xstate.stop`, `xstate.done.actor.*`, …) are not commands. */
 function isInternal(event: unknown): boolean {
-  try {
-    const type =
-      typeof event === 'object' && event !== null ? Reflect.get(event, 'type') : undefined;
-    return typeof type === 'string' && type.startsWith('xstate.');
-  } catch {
-    return false;
-  }
+  const type = readType(event);
+  return typeof type === 'string' && type.startsWith('xstate.');
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A chart that failed while it ran (a guard or action that threw): a refusal, never a crash. */
-export function chartFailure(type: unknown, error: unknown): Refusal {
+export function chartFailure(command: unknown, error: unknown): Refusal {
+  const type = readType(command);
   const what = typeof type === 'string' ? type : 'the command';
   return refuse('INVALID_STATE', `${what} failed in the chart: ${message(error)}`, {
     error: message(error),
@@ -138,7 +143,7 @@ class CommandStateMachine extends StateMachine<
       });
     } catch (error) {
       result = {
-        verdict: { kind: 'rejected', refusal: chartFailure(undefined, error) },
+        verdict: { kind: 'rejected', refusal: chartFailure(event, error) },
         subject,
         emitted: [],
         effects: [],
