@@ -185,6 +185,8 @@ export function compileChart(machine: AnyStateMachine): Chart {
     problems.push(`${root.id}: needs an initial status`);
   if ((root.initial?.actions ?? []).length > 0)
     problems.push(`${root.id}: initial actions are not supported`);
+  // Read before the check, so that an inline entry action is refused, not dropped.
+  const entry = refs(root.entry, `${root.id} entry`);
   if (problems.length > 0)
     throw new Error(
       `machine ${machine.id} uses XState features the library does not evaluate:\n- ${problems.join('\n- ')}`,
@@ -193,7 +195,7 @@ export function compileChart(machine: AnyStateMachine): Chart {
     id: root.id,
     initial: (initialTarget as AnyNode).key,
     states,
-    entry: refs(root.entry, `${root.id} entry`),
+    entry,
     output: root.output,
     handled,
     guards,
