@@ -14,28 +14,20 @@ import {
   wasAccepted,
 } from '../../src/core/bookkeeping';
 
-const at = (minute: number) => `2026-01-01T00:${String(minute).padStart(2, '0')}:00Z`;
+/** `minutes` after 2026-01-01T00:00Z, as an instant. */
+const at = (minutes: number) =>
+  new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 const by = { role: 'buyer' } as const;
 
-/** A consistent audit of a subject at `version`: created pending, then pending → active → … */
+/** A consistent audit of a subject at `version`, a minute apart: created pending, then pending → active → … */
 function history(version: number): AuditEntry[] {
   const out: AuditEntry[] = [creationEntry({ at: at(0), by }, 'pending')];
   for (let v = 2; v <= version; v++) {
     const from = out[out.length - 1]?.to as string;
-    out.push({
-      version: v,
-      at: at(v % 60),
-      by,
-      command: 'x.go',
-      from,
-      to: from === 'pending' ? 'active' : 'pending',
-    });
+    const to = from === 'pending' ? 'active' : 'pending';
+    out.push({ version: v, at: at(v - 1), by, command: 'x.go', from, to });
   }
-  // Minutes wrap at 60: keep time moving forward for long histories.
-  return out.map((e, i) => ({
-    ...e,
-    at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString().replace('.000Z', 'Z'),
-  }));
+  return out;
 }
 const windowOf = (audit: AuditEntry[]) => audit.slice(-AUDIT_WINDOW);
 const context = (audit: AuditEntry[]) => ({
