@@ -10,7 +10,7 @@
  * differential property test compares this evaluator with XState's own `transition`.
  */
 import type { AnyStateMachine } from 'xstate';
-import type { Candidate, Chart, Ref } from './chart';
+import { type Candidate, type Chart, type Ref, refOf } from './chart';
 
 /** What a step asks a live actor to do; a pure step only returns these. */
 export type Effect =
@@ -199,8 +199,17 @@ export class Evaluator {
     }
   }
 
+  /** `check` inside `enqueueActions`: a named guard (`'name'` or `{ type, params }`) or an inline one. */
   private check(guard: unknown, state: Evaluation, event: unknown): boolean {
-    const ref = typeof guard === 'string' ? { name: guard } : (guard as Ref);
+    if (typeof guard === 'function') {
+      if ('check' in guard)
+        throw new UnsupportedFeature(
+          'check: built-in guards (and, or, not, stateIn) are not supported',
+        );
+      return guard({ context: state.context, event }, undefined) === true;
+    }
+    const ref = refOf(guard);
+    if (ref === undefined) throw new UnsupportedFeature('check needs a guard');
     return this.guard(ref, state.context, event);
   }
 
