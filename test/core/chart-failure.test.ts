@@ -50,7 +50,7 @@ describe('an action that throws', () => {
     expect(heard).toEqual([
       expect.objectContaining({
         code: 'INVALID_STATE',
-        message: expect.stringMatching(/ failed in the chart: ledger down$/),
+        message: expect.stringMatching(/^\S.* failed in the chart: ledger down$/),
         status: 'pending',
         details: { error: 'ledger down' },
       }),

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type AnyStateMachine, assign, setup } from 'xstate';
+import { execute, start } from '../../src/core/api';
 import { tickSpec } from '../../src/core/command';
 import { commandMachine } from '../../src/core/machine';
 import { literal, object } from '../../src/core/schema';
@@ -175,6 +176,24 @@ describe('compile', () => {
     expect(() => commandMachine(chart(st, { initial: 'start' }), spec())).not.toThrow();
   });
 
+  it('accepts named guards and actions written as objects', () => {
+    const st = on({
+      close: { guard: { type: 'ok' }, target: 'closed', actions: { type: 'note' } },
+    });
+    const s = spec({ guards: { ok: { on: ['close'] } } });
+    expect(() => commandMachine(chart(st), s)).not.toThrow();
+  });
+
+  it("puts a root handler after the state's own, for a command only the root handles", () => {
+    const s = spec({ commands: { ...spec().commands, note: { payload: {}, roles: ['user'] } } });
+    const machine = commandMachine(chart(states, { on: { note: { actions: 'note' } } }), s);
+    const snapshot = start(machine, { at: '2026-01-01T00:00:00Z', by: { role: 'user' } } as never);
+    const note = { type: 'note', at: '2026-01-02T00:00:00Z', by: { role: 'user' } };
+    const result = execute(machine, snapshot, note as never);
+    expect(result.ok && result.snapshot.value).toBe('open');
+    expect(result.ok && result.snapshot.context.version).toBe(2);
+  });
+
   it('names every problem, not only the first', () => {
     const s = spec({ statuses: ['open', 'closed', 'lost'], finalStatuses: [] });
     expect(() => commandMachine(chart(states), s)).toThrow(
@@ -262,6 +281,12 @@ describe('compile refuses the XState features the step does not evaluate', () =>
     [
       'an inline action',
       on({ close: { target: 'closed', actions: () => {} } }),
+      {},
+      'test.open on close[0]: an inline action; name it in setup({ actions })',
+    ],
+    [
+      'an inline assign',
+      on({ close: { target: 'closed', actions: assign({}) } }),
       {},
       'test.open on close[0]: an inline action; name it in setup({ actions })',
     ],
