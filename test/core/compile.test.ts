@@ -128,6 +128,18 @@ describe('compile', () => {
       /after is not supported/,
     ],
     [
+      'a routing guard used on a command',
+      spec({ guards: { ok: { when: () => true } } }),
+      on({ close: { guard: 'ok', target: 'closed' } }),
+      /guard ok judges always routing, not close/,
+    ],
+    [
+      'a guard of two other commands',
+      spec({ guards: { ok: { on: ['clock.tick', 'reopen'] } } }),
+      on({ close: { guard: 'ok', target: 'closed' } }),
+      /guard ok judges clock\.tick, reopen, not close/,
+    ],
+    [
       'a guard the machine does not implement',
       spec({ guards: { nope: { on: ['close'] } } }),
       on({ close: { guard: 'nope', target: 'closed' } }),
