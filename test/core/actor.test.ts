@@ -26,7 +26,7 @@ describe('a command machine actor', () => {
     const commands = [
       c('request.pend', { requestId: PR }),
       c('request.approve', { requestId: PR, templateId: 'TL-1' }),
-      { ...inquire(), by: { role: 'buyer' } },
+      { ...inquire(), by: { role: 'buyer' as const } },
     ];
     const expected = commands.map((command) => explain(machine, actor.getSnapshot(), command));
     for (const command of commands) actor.send(command as never);

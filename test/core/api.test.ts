@@ -19,6 +19,8 @@ const PR = requestInput().id;
 const fresh = () => start(machine, requestInput());
 const inquire = () =>
   c('request.inquire', { requestId: PR, params: [{ id: 'x', valueError: 'bad' }] });
+/** Calls an API function with loosely typed arguments, as JavaScript callers may. */
+const loose = (fn: unknown) => fn as (...args: unknown[]) => unknown;
 const BOOKKEEPING = "the snapshot's context lacks its bookkeeping (version, updatedAt, audit)";
 
 /** A fresh snapshot whose context has `changes` applied. */
@@ -87,12 +89,12 @@ describe('a value that is not a machine of the package', () => {
 
   it('is a TypeError from every function, whatever the snapshot', () => {
     const snapshot = fresh();
-    expect(() => execute(other as never, snapshot, inquire())).toThrow(TypeError);
-    expect(() => execute(other as never, snapshot, inquire())).toThrow(TYPE_ERROR);
-    expect(() => explain(other as never, null as never, inquire())).toThrow(TYPE_ERROR);
-    expect(() => can(null as never, snapshot, inquire())).toThrow(TYPE_ERROR);
-    expect(() => availableCommands(other as never, snapshot, 'vendor')).toThrow(TYPE_ERROR);
-    expect(() => start(other as never, requestInput())).toThrow(TYPE_ERROR);
+    expect(() => loose(execute)(other, snapshot, inquire())).toThrow(TypeError);
+    expect(() => loose(execute)(other, snapshot, inquire())).toThrow(TYPE_ERROR);
+    expect(() => loose(explain)(other, null, inquire())).toThrow(TYPE_ERROR);
+    expect(() => loose(can)(null, snapshot, inquire())).toThrow(TYPE_ERROR);
+    expect(() => loose(availableCommands)(other, snapshot, 'vendor')).toThrow(TYPE_ERROR);
+    expect(() => loose(start)(other, requestInput())).toThrow(TYPE_ERROR);
   });
 });
 
