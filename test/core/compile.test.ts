@@ -320,9 +320,7 @@ describe('compile refuses the XState features the step does not evaluate', () =>
     );
   });
 
-  // The root's entry actions are read after the check has thrown, so an inline one is dropped
-  // instead of refused: it never runs. Expected to fail until compileChart reads them first.
-  it.fails('an inline entry action at the root', () => {
+  it('an inline entry action at the root', () => {
     expect(() => commandMachine(chart(states, { entry: () => {} }), spec())).toThrow(
       'test entry: an inline action',
     );
