@@ -12,6 +12,9 @@ import {
 const S = '2026-01-31T00:00:00Z';
 const AT = '2026-03-15T00:00:00Z';
 const NOT_ISO = 'is not an ISO-8601 timestamp with a zone designator';
+const OUTSIDE = 'leads to a date outside the years 0000–9999';
+// 9999-12-31 at 23:00 in New York is already the year 10000 in UTC.
+const LATE = '9999-12-31T23:00:00-05:00';
 
 /** Calls a terms function with loosely typed arguments, as JavaScript callers may. */
 type Loose = (...args: unknown[]) => unknown;
@@ -52,6 +55,27 @@ describe('bad input throws a RangeError that names the input', () => {
       `elapsedFraction: at "2026-03-15T24:00:00Z" ${NOT_ISO}`,
     ],
     ['after, empty', () => nextRenewal(S, '1m', ''), `nextRenewal: after "" ${NOT_ISO}`],
+    // Every function that takes a start names it.
+    [
+      'start of boundaries',
+      () => boundaries('2026-01-31', '1m', S, AT),
+      `boundaries: start "2026-01-31" ${NOT_ISO}`,
+    ],
+    [
+      'start of elapsedFraction',
+      () => elapsedFraction('2026-01-31', '1m', AT),
+      `elapsedFraction: start "2026-01-31" ${NOT_ISO}`,
+    ],
+    [
+      'start of nextRenewal',
+      () => nextRenewal('2026-01-31', '1m', AT),
+      `nextRenewal: start "2026-01-31" ${NOT_ISO}`,
+    ],
+    [
+      'start of periodContaining',
+      () => periodContaining('2026-01-31', '1m', AT),
+      `periodContaining: start "2026-01-31" ${NOT_ISO}`,
+    ],
     [
       'from, undefined',
       () => loose(boundaries)(S, '1m', undefined, AT),
@@ -92,6 +116,22 @@ describe('bad input throws a RangeError that names the input', () => {
       'period null',
       () => loose(addPeriods)(S, null, 1),
       'addPeriods: period null is neither a period code nor a Period object',
+    ],
+    [
+      'period undefined',
+      () => loose(addPeriods)(S, undefined, 1),
+      'addPeriods: period undefined is neither a period code nor a Period object',
+    ],
+    [
+      'period a number of months',
+      () => loose(addPeriods)(S, 12, 1),
+      'addPeriods: period 12 is neither a period code nor a Period object',
+    ],
+    [
+      // JSON cannot write a BigInt: the message falls back to String(), still a RangeError.
+      'period with a BigInt count',
+      () => loose(addPeriods)(S, { unit: 'month', count: 1n }, 1),
+      'addPeriods: period [object Object] has a count that is not a positive safe integer',
     ],
     [
       'period an array',
@@ -156,6 +196,11 @@ describe('bad input throws a RangeError that names the input', () => {
       () => loose(addPeriods)(S, '1m', 1, 'UTC'),
       'addPeriods: options "UTC" is not an object',
     ],
+    [
+      'options null',
+      () => loose(addPeriods)(S, '1m', 1, null),
+      'addPeriods: options null is not an object',
+    ],
     // Results beyond what an ISO timestamp with a four-digit year can say.
     [
       'result after 9999',
@@ -166,6 +211,37 @@ describe('bad input throws a RangeError that names the input', () => {
       'result before 0000',
       () => addPeriods(S, '1y', -2027),
       'addPeriods: count -2027 leads to a date outside the years 0000–9999',
+    ],
+    // An offset can put a four-digit local date just outside the years in UTC.
+    [
+      'one-time start before 0000 in UTC',
+      () => addPeriods('0000-01-01T00:30:00+01:00', 'one-time', 0),
+      `addPeriods: start "0000-01-01T00:30:00+01:00" ${OUTSIDE}`,
+    ],
+    [
+      'boundaries up to a to after 9999 in UTC',
+      () => boundaries('9999-01-01T00:00:00Z', '1y', '9999-01-01T00:00:00Z', LATE),
+      `boundaries: to "${LATE}" ${OUTSIDE}`,
+    ],
+    [
+      'period of at ending after 9999',
+      () => elapsedFraction('9999-06-01T00:00:00Z', '1y', '9999-07-01T00:00:00Z'),
+      `elapsedFraction: at "9999-07-01T00:00:00Z" ${OUTSIDE}`,
+    ],
+    [
+      'period of at starting before 0000',
+      () => elapsedFraction('0000-06-01T00:00:00Z', '1y', '0000-03-01T00:00:00Z'),
+      `elapsedFraction: at "0000-03-01T00:00:00Z" ${OUTSIDE}`,
+    ],
+    [
+      'period containing at starting before 0000',
+      () => periodContaining('0000-06-01T00:00:00Z', '1y', '0000-03-01T00:00:00Z'),
+      `periodContaining: at "0000-03-01T00:00:00Z" ${OUTSIDE}`,
+    ],
+    [
+      'renewal after 9999',
+      () => nextRenewal('9999-06-01T00:00:00Z', '1y', '9999-07-01T00:00:00Z'),
+      `nextRenewal: after "9999-07-01T00:00:00Z" ${OUTSIDE}`,
     ],
   ])('%s', (_, call, message) => {
     expect(call).toThrow(RangeError);

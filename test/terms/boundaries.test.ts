@@ -81,6 +81,13 @@ describe('boundaries', () => {
     );
   });
 
+  it('lists a short range far from start: the limit counts the boundaries listed', () => {
+    // 10 800 months after the anchor, three boundaries.
+    expect(
+      boundaries('1000-01-01T00:00:00Z', '1m', '1900-01-01T00:00:00Z', '1900-04-01T00:00:00Z'),
+    ).toEqual(['1900-01-01T00:00:00Z', '1900-02-01T00:00:00Z', '1900-03-01T00:00:00Z']);
+  });
+
   it('refuses a range that ends before it starts', () => {
     expect(() => boundaries(start, '1m', '2026-03-01T00:00:00Z', '2026-02-01T00:00:00Z')).toThrow(
       'boundaries: to "2026-02-01T00:00:00Z" is before from "2026-03-01T00:00:00Z"',

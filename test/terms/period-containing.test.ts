@@ -66,6 +66,19 @@ describe('periodContaining', () => {
     });
   });
 
+  it('puts the hour repeated after a fall-back at midnight in the new month (Goose Bay, 2009)', () => {
+    // At 00:01 on 1 November 2009 Goose Bay went back to 23:01 on 31 October: 03:30Z reads as
+    // October on the wall, yet comes after the November period began at 00:00 ADT (03:00Z).
+    const options = { timeZone: 'America/Goose_Bay' };
+    const start = '2009-10-01T00:00:00-03:00';
+    expect(periodContaining(start, '1m', '2009-11-01T03:30:00Z', options)).toEqual({
+      from: '2009-11-01T03:00:00Z',
+      to: '2009-12-01T04:00:00Z',
+      index: 1,
+    });
+    expect(periodContaining(start, '1m', '2009-11-01T02:59:59.999Z', options).index).toBe(0);
+  });
+
   it('refuses a one-time period, which has no periods after its start', () => {
     expect(() =>
       periodContaining('2026-01-31T00:00:00Z', 'one-time', '2026-02-01T00:00:00Z'),

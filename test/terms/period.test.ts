@@ -22,7 +22,8 @@ describe('parsePeriod', () => {
   it('knows every code of PERIOD_CODES, and only those', () => {
     expect(PERIOD_CODES).toHaveLength(11);
     for (const code of PERIOD_CODES) expect(isPeriodCode(code)).toBe(true);
-    for (const other of ['Monthly', '2m', 'years_7', 'onetime', 'toString', '', 1, null]) {
+    // An array whose only item is a code is not a code, though it names the same property.
+    for (const other of ['Monthly', '2m', 'years_7', 'onetime', 'toString', '', 1, null, ['1m']]) {
       expect(isPeriodCode(other)).toBe(false);
     }
   });
@@ -33,7 +34,7 @@ describe('parsePeriod', () => {
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
 
-  it.each([['2m'], ['Monthly'], ['years_7'], ['toString'], [''], [12], [null]])(
+  it.each([['2m'], ['Monthly'], ['years_7'], ['toString'], [''], [12], [null], [['1m']]])(
     'refuses %o with a RangeError naming it',
     (code) => {
       expect(() => parsePeriod(code as PeriodCode)).toThrow(RangeError);
@@ -42,4 +43,10 @@ describe('parsePeriod', () => {
       );
     },
   );
+
+  it('lists the codes it knows when it refuses one', () => {
+    expect(() => parsePeriod('2m' as PeriodCode)).toThrow(
+      'parsePeriod: code "2m" is not a period code (1m, 1y, 3y, one-time, monthly, yearly, years_2, years_3, years_4, years_5, years_6)',
+    );
+  });
 });
