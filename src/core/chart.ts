@@ -85,9 +85,6 @@ export function refOf(value: unknown): Ref | undefined {
   return undefined;
 }
 
-/** The name of a named guard (`'name'` or `{ type: 'name' }`); `undefined` for an inline one. */
-export const guardName = (guard: unknown): string | undefined => refOf(guard)?.name;
-
 /**
  * Compiles the chart of `machine`, collecting every use of a feature outside the subset. Throws
  * an `Error` listing them all.

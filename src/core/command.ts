@@ -106,10 +106,5 @@ export function admitCommand(
   return { ok: false, message: `${type}: ${error}`, field: error.slice(0, error.indexOf(':')) };
 }
 
-/** The command's type when it has a string one, for messages about malformed commands. */
-export function typeOf(value: unknown): string | undefined {
-  return isPlainObject(value) && typeof value.type === 'string' ? value.type : undefined;
-}
-
 /** The command spec of `clock.tick`: sent by the system; with nothing due it is a no-op. */
 export const tickSpec = { payload: {}, roles: ['system'], tick: true } as const;

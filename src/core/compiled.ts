@@ -73,7 +73,11 @@ function disagreements(machine: AnyStateMachine, spec: MachineSpec, chart: Chart
     if (!Object.hasOwn(machine.implementations.guards, name))
       problems.push(`guard ${name} is not implemented`);
     const guard = spec.guards[name];
-    if (guard === undefined) continue;
+    if (guard === undefined) {
+      // Without its entry, neither `explain` nor `can` could word what the guard decides.
+      problems.push(`guard ${name} is not in the spec's guard table`);
+      continue;
+    }
     const allowed = new Set(guard.on ?? []);
     for (const type of types) {
       if (!allowed.has(type))

@@ -76,11 +76,6 @@ export function refuse(code: RejectionCode, message: string, details?: Rejection
   return details === undefined ? { code, message } : { code, message, details };
 }
 
-/** True when `value` is one of the {@link REJECTION_CODES}. */
-export function isRejectionCode(value: unknown): value is RejectionCode {
-  return (REJECTION_CODES as readonly unknown[]).includes(value);
-}
-
 /** What an actor emits for a refused command; the pure API returns the same `rejection`. */
 export interface CommandRejected<
   Command = unknown,

@@ -146,6 +146,12 @@ describe('compile', () => {
       /guard nope is not implemented/,
     ],
     [
+      'a guard the chart uses but the spec does not list',
+      spec(),
+      on({ close: { guard: 'ok', target: 'closed' } }),
+      /guard ok is not in the spec's guard table/,
+    ],
+    [
       'a guard of the spec the chart never uses',
       spec({ guards: { ok: { on: ['close'] } } }),
       states,
