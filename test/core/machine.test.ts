@@ -58,7 +58,9 @@ const parent = commandMachine(
         enqueue.stopChild('k9');
         enqueue.sendTo('k9', { type: 'boo' });
       }),
-      bad: enqueueActions(({ enqueue }) => enqueue.spawnChild('nobody' as never, { id: 'k3' } as never)),
+      bad: enqueueActions(({ enqueue }) =>
+        enqueue.spawnChild('nobody' as never, { id: 'k3' } as never),
+      ),
     },
   }).createMachine({
     id: 'parent',
