@@ -23,6 +23,7 @@ import {
   toConnectRequest,
 } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
+import { reachFrom } from '../support/rules';
 
 const DIR = join(import.meta.dirname, 'fixtures');
 /** Every fixture, by name. */
@@ -87,15 +88,8 @@ function modeled(json: Json): Json {
   };
 }
 
-const apply = (snapshot: SubscriptionSnapshot, commands: readonly SubscriptionCommand[]) => {
-  let current = snapshot;
-  for (const command of commands) {
-    const result = execute(subscriptionMachine, current, command);
-    if (!result.ok) throw new Error(`${command.type}: ${result.rejection.message}`);
-    current = result.snapshot;
-  }
-  return current;
-};
+const apply = (snapshot: SubscriptionSnapshot, commands: readonly SubscriptionCommand[]) =>
+  reachFrom(subscriptionMachine, snapshot, commands);
 
 describe('the fixtures', () => {
   it('cover every request type and the statuses a processor meets', () => {
