@@ -74,7 +74,15 @@ function canonical(value: unknown, path: string): unknown {
     }
     return out;
   }
-  throw new SnapshotError(`${path}: a ${typeof value} cannot be persisted as JSON`);
+  throw new SnapshotError(`${path}: ${kindOf(value)} cannot be persisted as JSON`);
+}
+
+/** What a value that is not JSON data is, for a message: `a function`, `a Date`, `undefined`. */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return tag === 'Object' ? 'an instance of a class' : `a ${tag}`;
 }
 
 /** The persisted form of a subject of `spec`: `{ schema, schemaVersion, status, context, ... }`. */
@@ -121,14 +129,16 @@ export function persist<
 
 /**
  * Why a persisted subject of `spec` is not valid, or `null`: its context's shape, its bookkeeping,
- * then the machine's own facts. `path` prefixes every message (`context`, or `request.context`).
+ * then the machine's own facts. Every message starts with the path of the problem, after `prefix`
+ * (`request.` for the Connect subscription's open request).
  */
 export function subjectProblem(
   compiled: Compiled,
   subject: Subject<unknown>,
-  path: string,
+  prefix = '',
 ): string | null {
   const { spec, chart } = compiled;
+  const path = `${prefix}context`;
   const problem = spec.context(subject.context, path);
   if (problem) return problem;
   const context = subject.context as AnyContext;
@@ -140,7 +150,7 @@ export function subjectProblem(
   }
   for (const invariant of spec.invariants ?? []) {
     const broken = invariant({ status: subject.status, context });
-    if (broken) return path === 'context' ? broken : broken.replace(/^context/, path);
+    if (broken) return `${prefix}${broken}`;
   }
   return null;
 }
@@ -153,7 +163,9 @@ export function subjectProblem(
 export function readSubject(compiled: Compiled, data: unknown, prefix = ''): Subject {
   const { spec } = compiled;
   if (!isPlainObject(data))
-    throw new SnapshotError(`${prefix || 'snapshot: '}a persisted snapshot must be a JSON object`);
+    throw new SnapshotError(
+      `${prefix ? prefix.slice(0, -1) : 'snapshot'}: a persisted snapshot must be a JSON object`,
+    );
   if (data.schema !== spec.schema) {
     throw new SnapshotError(
       `${prefix}schema: this is a ${JSON.stringify(data.schema)} snapshot, not ${JSON.stringify(spec.schema)}`,
@@ -180,7 +192,7 @@ export function readSubject(compiled: Compiled, data: unknown, prefix = ''): Sub
   }
   const joined = spec.persisted ? spec.persisted.join(data) : { context: data.context };
   if ('error' in joined) throw new SnapshotError(`${prefix}${joined.error}`);
-  const problem = subjectProblem(compiled, { status, context: joined.context }, `${prefix}context`);
+  const problem = subjectProblem(compiled, { status, context: joined.context }, prefix);
   if (problem) throw new SnapshotError(problem);
   return { status, context: joined.context as AnyContext };
 }
