@@ -85,10 +85,15 @@ function kindOf(value: unknown): string {
   return tag === 'Object' ? 'an instance of a class' : `a ${tag}`;
 }
 
+/** `true` when `value` is one of the statuses of `spec`. */
+function isStatus(spec: MachineSpec, value: unknown): value is string {
+  return (spec.statuses as readonly unknown[]).includes(value);
+}
+
 /** The persisted form of a subject of `spec`: `{ schema, schemaVersion, status, context, ... }`. */
 export function persistSubject(spec: MachineSpec, subject: Subject): PersistedSnapshot {
   const { status } = subject;
-  if (typeof status !== 'string' || !spec.statuses.includes(status)) {
+  if (!isStatus(spec, status)) {
     throw new SnapshotError(
       `cannot persist a snapshot in ${JSON.stringify(status)}: not a status of ${spec.schema}`,
     );
@@ -135,7 +140,7 @@ export function persist<
 export function subjectProblem(
   compiled: Compiled,
   subject: Subject<unknown>,
-  prefix = '',
+  prefix: string,
 ): string | null {
   const { spec, chart } = compiled;
   const path = `${prefix}context`;
@@ -177,7 +182,7 @@ export function readSubject(compiled: Compiled, data: unknown, prefix = ''): Sub
     );
   }
   const status = data.status;
-  if (typeof status !== 'string' || !spec.statuses.includes(status)) {
+  if (!isStatus(spec, status)) {
     throw new SnapshotError(
       `${prefix}status: ${JSON.stringify(status)} is not a status of ${spec.schema} (${spec.statuses.join(', ')})`,
     );
