@@ -2,8 +2,11 @@
  * One step, seen from inside: what `create`, `step`, `judge` and `chartStep` return for a small
  * chart. A refused step changes nothing and carries no events or effects; judging never runs the
  * chart; creating copies the input, runs the context factory (a function, an object or none) and
- * the entry actions on `xstate.init`, and records the creation.
+ * the entry actions on `xstate.init`, and records the creation. A delegated command runs the
+ * parent's chart on the context its child's step advanced, after the host's policy guard judged it
+ * once, on the context before.
  */
+import { execute, start, subscriptionMachine } from 'subscription-machines';
 import { describe, expect, it } from 'vitest';
 import { type AnyStateMachine, assign, setup } from 'xstate';
 import { bookkeepingShape, created } from '../../src/core/bookkeeping';
@@ -13,6 +16,8 @@ import { commandMachine } from '../../src/core/machine';
 import { literal, object } from '../../src/core/schema';
 import type { MachineSpec } from '../../src/core/spec';
 import { chartStep, create, judge, step } from '../../src/core/step';
+import { ALL_ON, subscriptionCommands, subscriptionInput } from '../support/connect';
+import { reachFrom } from '../support/rules';
 
 const STATUSES = ['open', 'closed'] as const;
 const ROLES = ['user', 'system'] as const;
@@ -195,5 +200,46 @@ describe('chartStep (for the differential test)', () => {
 
   it('is null when admission refuses the command', () => {
     expect(chartStep(machine, opened(), { ...close, by: { role: 'nobody' } })).toBeNull();
+  });
+});
+
+describe('a delegated command (the Connect subscription and its open request)', () => {
+  const c = subscriptionCommands();
+  const PR = subscriptionInput().purchaseRequestId;
+  const approve = (requestId: string, params: { id: string; value: string }[] = []) =>
+    c('request.approve', { requestId, templateId: 'TL-1', params });
+  const active = () =>
+    reachFrom(
+      subscriptionMachine,
+      start(subscriptionMachine, subscriptionInput({ capabilities: ALL_ON })),
+      [approve(PR, [{ id: 'subscription_id', value: 'E1' }])],
+    );
+  const withOpen = (requestType: 'suspend' | 'change') =>
+    reachFrom(subscriptionMachine, active(), [
+      c('request.create', { requestId: 'PR-2', requestType } as never),
+    ]);
+  const subjectOf = (snapshot: { value: unknown; context: unknown }) =>
+    ({ status: snapshot.value, context: snapshot.context }) as Parameters<typeof chartStep>[1];
+
+  it("runs the chart on the context the child's step advanced: approving a suspend request suspends", () => {
+    const out = chartStep(subscriptionMachine, subjectOf(withOpen('suspend')), approve('PR-2'));
+    expect(out?.output.status).toBe('suspended');
+    expect(out?.input.context).toMatchObject({ pendingRequest: { status: 'approved' } });
+  });
+
+  it("asks a host's policy guard once, on the subscription before the request moved", () => {
+    const seen: unknown[] = [];
+    const fickle = subscriptionMachine.provide({
+      guards: {
+        canApprove: ({ context }: { context: { pendingRequest?: { status: string } | null } }) => {
+          seen.push(context.pendingRequest?.status);
+          return context.pendingRequest?.status !== 'approved';
+        },
+      } as never,
+    });
+    const result = execute(fickle, withOpen('change') as never, approve('PR-2') as never);
+    expect(result.ok).toBe(true);
+    expect(seen).toEqual(['pending']);
+    expect((result.snapshot as { value: unknown }).value).toBe('active');
   });
 });
