@@ -83,12 +83,19 @@ describe('parseInstant', () => {
     expect(parseInstant(formatInstant(base))).toBe(base);
   });
 
-  it.each([[null], [undefined], [0], [Date.UTC(2026, 0, 1)], [{}], [new Date(0)]])(
-    'refuses non-strings (%s)',
-    (v) => {
-      expect(parseInstant(v)).toBeNull();
-    },
-  );
+  it.each([
+    [null],
+    [undefined],
+    [0],
+    [Date.UTC(2026, 0, 1)],
+    [{}],
+    [new Date(0)],
+    [{ toString: () => '2026-01-31T00:00:00Z' }],
+    [new String('2026-01-31T00:00:00Z')],
+    [['2026-01-31T00:00:00Z']],
+  ])('refuses non-strings (%s)', (v) => {
+    expect(parseInstant(v)).toBeNull();
+  });
 });
 
 describe('formatInstant', () => {
