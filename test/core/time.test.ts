@@ -61,6 +61,8 @@ describe('parseInstant', () => {
     ['a fraction of ten digits', '2026-01-31T10:00:00.1234567890Z'],
     ['lowercase z', '2026-01-31T00:00:00z'],
     ['trailing text', '2026-01-31T00:00:00Z '],
+    ['leading text', 'on 2026-01-31T00:00:00Z'],
+    ['a five-digit year', '12026-01-31T00:00:00Z'],
     ['empty', ''],
   ])('refuses %s', (_, text) => {
     expect(parseInstant(text)).toBeNull();
