@@ -12,7 +12,7 @@ import type {
   SnapshotFrom,
   StateValueFrom,
 } from 'xstate';
-import { compiledOf } from './compiled';
+import { compiledOf, isStatus } from './compiled';
 import { chartFailure, snapshotOf } from './machine';
 import { type Refusal, type Rejection, type RejectionCode, refuse } from './rejection';
 import type { AnyContext, Subject, Verdict } from './spec';
@@ -64,7 +64,7 @@ function subjectOf(machine: AnyStateMachine, snapshot: unknown): Subject | strin
     const { spec } = compiledOf(machine);
     if (typeof snapshot !== 'object' || snapshot === null) return 'the snapshot is not an object';
     const value: unknown = Reflect.get(snapshot, 'value');
-    if (typeof value !== 'string' || !spec.statuses.includes(value))
+    if (!isStatus(spec, value))
       return `the snapshot's status ${JSON.stringify(value)} is not a status of this machine`;
     const context: unknown = Reflect.get(snapshot, 'context');
     if (

@@ -101,6 +101,11 @@ function disagreements(machine: AnyStateMachine, spec: MachineSpec, chart: Chart
   return problems;
 }
 
+/** `true` when `value` is one of the statuses of `spec`. */
+export function isStatus(spec: MachineSpec, value: unknown): value is string {
+  return (spec.statuses as readonly unknown[]).includes(value);
+}
+
 /** Compiles `spec` and the chart of `machine`, throwing on any disagreement between the two. */
 export function compile(machine: AnyStateMachine, spec: MachineSpec): Compiled {
   const chart = compileChart(machine);

@@ -6,9 +6,9 @@ import { type Actor, type ActorOptions, type AnyStateMachine, createActor } from
 import type { SnapshotOf, StatusOf } from './api';
 import { auditProblem } from './bookkeeping';
 import { chartAllows } from './chart';
-import { type Compiled, compiledOf, specOf } from './compiled';
+import { type Compiled, compiledOf, isStatus, specOf } from './compiled';
 import { snapshotOf } from './machine';
-import { plainCopy } from './plain';
+import { kindOf, plainCopy } from './plain';
 import { isPlainObject } from './schema';
 import type { AnyContext, MachineSpec, Subject } from './spec';
 
@@ -75,19 +75,6 @@ function canonical(value: unknown, path: string): unknown {
     return out;
   }
   throw new SnapshotError(`${path}: ${kindOf(value)} cannot be persisted as JSON`);
-}
-
-/** What a value that is not JSON data is, for a message: `a function`, `a Date`, `undefined`. */
-function kindOf(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value !== 'object') return `a ${typeof value}`;
-  const tag = Object.prototype.toString.call(value).slice(8, -1);
-  return tag === 'Object' ? 'an instance of a class' : `a ${tag}`;
-}
-
-/** `true` when `value` is one of the statuses of `spec`. */
-function isStatus(spec: MachineSpec, value: unknown): value is string {
-  return (spec.statuses as readonly unknown[]).includes(value);
 }
 
 /** The persisted form of a subject of `spec`: `{ schema, schemaVersion, status, context, ... }`. */

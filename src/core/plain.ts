@@ -63,6 +63,14 @@ class Refused extends Error {
   }
 }
 
+/** What a value that is not JSON data is, for a message: `a function`, `a Date`, `undefined`. */
+export function kindOf(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return tag === 'Object' ? 'an instance of a class' : `a ${tag}`;
+}
+
 function copyValue(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
@@ -76,10 +84,7 @@ function copyValue(value: unknown, depth: number): unknown {
       if (depth >= MAX_DEPTH) throw new Refused('', `at most ${MAX_DEPTH} levels of nesting`);
       return Array.isArray(value) ? copyArray(value, depth + 1) : copyObject(value, depth + 1);
     default:
-      throw new Refused(
-        '',
-        `plain JSON data, got ${value === undefined ? 'undefined' : `a ${typeof value}`}`,
-      );
+      throw new Refused('', `plain JSON data, got ${kindOf(value)}`);
   }
 }
 
